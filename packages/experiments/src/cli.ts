@@ -1,0 +1,39 @@
+import yargs from 'yargs';
+import { isUserError } from '@vad/core';
+import { commands } from './commands/index';
+
+/**
+ * Runs the `vad` command line and resolves to the process exit code.
+ * User errors (bad config, bad files, bad flags) print one clear message without a stack trace and
+ * exit with their code (2 for bad input); anything else is a bug and prints its stack (exit 1).
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const cli = yargs([...argv])
+    .scriptName('vad')
+    .usage('$0 <command> [options]\n\nVideo anomaly detection with pluggable pseudo-anomaly simulators (DDL).')
+    .strict()
+    .demandCommand(1, 'Pick a command (see the list above).')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      if (error !== undefined && error !== null) throw error;
+      process.stderr.write(`vad: ${message}\nRun "vad --help" for usage.\n`);
+      exitCode = 2;
+    });
+  for (const command of commands) cli.command(command);
+  try {
+    await cli.parseAsync();
+  } catch (error) {
+    if (isUserError(error)) {
+      process.stderr.write(`${error.message}\n`);
+      return (error as { exitCode?: number }).exitCode ?? 2;
+    }
+    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    return 1;
+  }
+  return exitCode !== 0 ? exitCode : Number(process.exitCode ?? 0);
+}

@@ -1,6 +1,10 @@
 export * from './rng';
 export * from './errors';
 export * from './backend';
+export * from './ops/index';
+export * from './models/index';
+export * from './data/index';
+export * from './train/index';
 export type * from './contracts/data';
 export type * from './contracts/simulator';
 export type * from './contracts/schedule';

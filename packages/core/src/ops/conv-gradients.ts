@@ -1,0 +1,60 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * Convolution gradients written with fast forward ops only (wasm has XNNPACK forward convolutions
+ * and matrix products, but a naive input gradient and no filter gradient kernel). Two geometries:
+ * stride 1 with 'same' padding and an odd kernel, and stride 2 with a 2×2 kernel (non-overlapping
+ * patches, i.e. space-to-depth followed by a 1×1 convolution).
+ */
+
+/** Upstream gradient through a fused activation: relu' from the output, sigmoid' = y·(1 − y). */
+export function activationGrad(dy: tf.Tensor4D, y: tf.Tensor4D, activation: 'linear' | 'relu' | 'sigmoid'): tf.Tensor4D {
+  if (activation === 'relu') return tf.mul(dy, tf.step(y));
+  if (activation === 'sigmoid') return tf.mul(dy, tf.mul(y, tf.sub(1, y)));
+  return dy;
+}
+
+/** dL/dx for stride 1, 'same', odd k: a 'same' convolution of dy with the flipped, in/out-swapped kernel. */
+export function inputGradSame(dy: tf.Tensor4D, filter: tf.Tensor4D): tf.Tensor4D {
+  const [k] = filter.shape;
+  const swapped = tf.transpose(k === 1 ? filter : tf.reverse(filter, [0, 1]), [0, 1, 3, 2]); // [k, k, co, ci]
+  return tf.conv2d(dy, swapped as tf.Tensor4D, 1, 'same');
+}
+
+/**
+ * dL/dw for stride 1, 'same', odd k. For k > 1 a forward convolution over transposed tensors:
+ * the input channels act as the batch, the images' batch as the channels, and dy as the kernel:
+ * conv(xᵀ [ci, H, W, N], dyᵀ [H, W, N, co], pad k//2) = dw as [ci, k, k, co]. For k = 1 it is xᵀ·dy.
+ */
+export function filterGradSame(x: tf.Tensor4D, dy: tf.Tensor4D, k: number): tf.Tensor4D {
+  const [n, h, w, ci] = x.shape;
+  const co = dy.shape[3];
+  if (k === 1) {
+    const x2dT = tf.transpose(tf.reshape(x, [n * h * w, ci])); // [ci, M]
+    return tf.reshape(tf.matMul(x2dT, tf.reshape(dy, [n * h * w, co])), [1, 1, ci, co]);
+  }
+  const p = (k - 1) / 2;
+  const xT = tf.transpose(x, [3, 1, 2, 0]) as tf.Tensor4D; // [ci, H, W, N]
+  const dyT = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D; // [H, W, N, co]
+  const r = tf.conv2d(xT, dyT, 1, [[0, 0], [p, p], [p, p], [0, 0]]); // [ci, k, k, co]
+  return tf.transpose(r, [1, 2, 0, 3]); // [k, k, ci, co]
+}
+
+/** dL/dx for the 2×2 stride-2 patch convolution: dy·wᵀ per output pixel, scattered back by depth-to-space. */
+export function inputGradPatch(dy: tf.Tensor4D, filter: tf.Tensor4D): tf.Tensor4D {
+  const [n, h, w, co] = dy.shape;
+  const ci = filter.shape[2];
+  const wT = tf.transpose(tf.reshape(filter, [4 * ci, co])); // [co, 4ci], row (p1, p2, c)
+  const patches = tf.reshape(tf.matMul(tf.reshape(dy, [n * h * w, co]), wT), [n, h, w, 4 * ci]) as tf.Tensor4D; // [N, h, w, 4ci]
+  return tf.depthToSpace(patches, 2, 'NHWC'); // [N, 2h, 2w, ci]
+}
+
+/** dL/dw for the 2×2 stride-2 patch convolution: (space-to-depth x)ᵀ·dy, with one 4-D transpose. */
+export function filterGradPatch(x: tf.Tensor4D, dy: tf.Tensor4D): tf.Tensor4D {
+  const [n, hh, ww, ci] = x.shape;
+  const [, h, w, co] = dy.shape;
+  const rows = tf.reshape(x, [n * h, 2, w, 2 * ci]); // [(n, h), p1, w, (p2, c)]
+  const patchesT = tf.reshape(tf.transpose(rows, [1, 3, 0, 2]), [4 * ci, n * h * w]); // [(p1, p2, c), M]
+  if (hh !== 2 * h || ww !== 2 * w) throw new Error(`filterGradPatch(x): height and width must be twice dy's, but got ${hh}×${ww} vs ${h}×${w}`);
+  return tf.reshape(tf.matMul(patchesT, tf.reshape(dy, [n * h * w, co])), [2, 2, ci, co]);
+}

@@ -1,0 +1,79 @@
+import { basename, dirname, extname, resolve } from 'node:path';
+import { ConfigError, formatProblem, type ConfigProblem } from './config-error';
+import { configHash } from './config-hash';
+import { composeConfigFile, displayPath } from './compose';
+import { deepFreeze, type ExperimentConfig, type Trial, type TrialConfig } from './experiment-config';
+import { formatIssues } from './format-issues';
+import { expandGrid } from './grid';
+import { setDotted } from './merge';
+import { applyOverrides, parseOverrides } from './overrides';
+import { topLevelSchema } from './own-sections';
+import { validateSections, type SectionSchemas, type TrialSections } from './validate-sections';
+
+/** Options of {@link loadExperiment}. */
+export interface LoadOptions {
+  /** `--set key=value` items, applied after `extends` and before validation. */
+  readonly set?: readonly string[];
+  /** `--backend`, overriding the config's `backend`. */
+  readonly backend?: string;
+}
+
+const sections = ['data', 'model', 'simulator', 'schedule', 'trainer', 'evaluation', 'output', 'report', 'backend'];
+
+function gridKeyProblems(file: string, grid: Record<string, readonly unknown[]>): ConfigProblem[] {
+  return Object.keys(grid)
+    .filter((key) => key !== 'seed' && !sections.includes(key.split('.')[0] ?? ''))
+    .map((key) => ({ file, path: 'grid', message: `must only have keys starting with one of ${['seed', ...sections].join(', ')}, but got "${key}"` }));
+}
+
+function seedsOf(top: { seed?: number | undefined; seeds?: number[] | undefined }, grid: Record<string, readonly unknown[]>): number[] {
+  const fromGrid = grid['seed'];
+  if (fromGrid !== undefined) return fromGrid.map(Number);
+  return top.seeds ?? [top.seed ?? 0];
+}
+
+/**
+ * Reads, composes (`extends`), overrides (`--set`), validates and expands (grid × seeds) an experiment
+ * config. Every problem of every trial is collected and thrown at once as a {@link ConfigError}.
+ *
+ * @example
+ * const experiment = await loadExperiment('configs/quickstart.yaml', { set: ['trainer.epochs=1'] }, schemas);
+ * experiment.trials.map((t) => t.id); // => ['none-1a2b3c4d-seed0', 'static-…-seed0', 'learned-…-seed0']
+ */
+export async function loadExperiment(file: string, options: LoadOptions, schemas: SectionSchemas): Promise<ExperimentConfig> {
+  const label = displayPath(resolve(file));
+  const composed = composeConfigFile(file);
+  const raw = applyOverrides(composed.raw, parseOverrides(options.set ?? []));
+  if (options.backend !== undefined) raw['backend'] = options.backend;
+  const top = topLevelSchema.safeParse(raw);
+  const problems: ConfigProblem[] = top.success ? [] : formatIssues(label, [], topLevelSchema, raw, top.error.issues);
+  const grid = top.success ? top.data.grid : {};
+  problems.push(...gridKeyProblems(label, grid));
+  const baseDir = dirname(resolve(file));
+  const points = expandGrid(grid);
+  const validated: Array<{ label: string; assignment: Record<string, unknown>; sections: TrialSections }> = [];
+  for (const point of points) {
+    const trialRaw = Object.entries(point.assignment).reduce((acc, [key, value]) => setDotted(acc, key, value), raw);
+    const result = await validateSections(label, trialRaw, schemas, baseDir);
+    if (result.ok) validated.push({ label: point.label, assignment: { ...point.assignment }, sections: result.value });
+    else problems.push(...result.problems.map((p) => (point.label === '' ? p : { ...p, message: `${p.message} (grid trial ${point.label})` })));
+  }
+  if (problems.length > 0 || !top.success) {
+    const seen = new Set<string>();
+    throw new ConfigError(problems.filter((p) => !seen.has(formatProblem(p)) && seen.add(formatProblem(p)) !== undefined));
+  }
+  const name = top.data.name ?? basename(file, extname(file));
+  const seeds = seedsOf(top.data, grid);
+  const trials: Trial[] = validated.flatMap(({ label: gridLabel, assignment, sections: trialSections }) => {
+    const base = { name, description: top.data.description, backend: top.data.backend, ...trialSections };
+    const group = `${gridLabel === '' ? name : gridLabel}-${configHash(base)}`;
+    return seeds.map((seed) => {
+      const config: TrialConfig = { ...base, seed };
+      return { id: `${group}-seed${seed}`, group, label: gridLabel === '' ? name : gridLabel, assignment, config };
+    });
+  });
+  const first = trials[0]?.config;
+  if (first === undefined) throw new Error(`loadExperiment(${label}): grid must expand to at least one trial, but got 0`);
+  const { seed: _seed, ...firstSections } = first;
+  return deepFreeze({ ...firstSections, seeds, grid, extends: composed.files, file: resolve(file), trials });
+}

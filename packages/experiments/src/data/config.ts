@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { maskConfigSchema } from './masks/mask-config';
+import { syntheticOptionsSchema } from './synthetic/synthetic-options';
+
+/** Dataset kinds `data.type` accepts. */
+export const datasetTypes = ['synthetic', 'frames', 'ped1', 'ped2', 'avenue', 'shanghaitech'] as const;
+export type DatasetType = (typeof datasetTypes)[number];
+
+/**
+ * The `data:` section of an experiment config. `root` is the dataset folder for real datasets; when
+ * absent it defaults to `$VAD_DATA_ROOT/<type>` (e.g. `VAD_DATA_ROOT=/data` → `/data/ped2`).
+ * `cacheDir` holds decoded, resized frames; default `$VAD_CACHE_DIR`, else `<cwd>/.vad-cache`.
+ */
+export const dataConfigSchema = z.strictObject({
+  type: z.enum(datasetTypes).default('synthetic'),
+  root: z.string().min(1).optional(), // dataset folder (real datasets); default $VAD_DATA_ROOT/<type>
+  height: z.number().int().min(8).default(64), // frames are resized to height × width (64 keeps CPU runs fast)
+  width: z.number().int().min(8).default(64),
+  channels: z.union([z.literal(1), z.literal(3)]).default(3), // 3 = RGB as in the official code, 1 = grey
+  resize: z.enum(['linear', 'cubic', 'lanczos3', 'nearest']).default('linear'), // resampling kernel
+  scene: z
+    .string()
+    .regex(/^\d+$/, 'must be digits such as "01"')
+    .optional(), // ShanghaiTech (and synthetic) scene filter: keep videos whose id starts with "<scene>_"
+  labels: z
+    .strictObject({
+      file: z.string().min(1).optional(), // explicit label file (.mat with `gt` cell, or .npy of 0/1 per test frame)
+      name: z.string().min(1).optional(), // looks for <root>/<name>.mat or frame_labels_<name>.npy; default: the type
+    })
+    .prefault({}),
+  integrity: z.enum(['auto', 'full', 'partial']).default('auto'), // known benchmark totals: auto = check when all videos are present
+  synthetic: syntheticOptionsSchema.prefault({}), // used when type = synthetic
+  masks: maskConfigSchema.prefault({ type: 'motion' }),
+  cacheDir: z.string().min(1).optional(), // decoded-frame cache; default $VAD_CACHE_DIR or ./.vad-cache
+});
+export type DataConfig = z.infer<typeof dataConfigSchema>;

@@ -1,0 +1,85 @@
+import { closeMask, connectedComponents, linkBoxes, openMask, rasteriseBox, temporalMedian, type Box } from '@vad/core';
+import { z } from 'zod';
+import type { Video } from '../types';
+import type { MaskProvider } from './mask-provider';
+
+/** Options of the detector-free `motion` mask. */
+export const motionMaskOptions = z.strictObject({
+  type: z.literal('motion'),
+  threshold: z.number().gt(0).lt(1).default(0.1), // |frame − background| above this (max over channels) is foreground
+  radius: z.number().int().min(0).max(5).default(1), // morphology square radius (closing, then opening)
+  minArea: z.number().int().min(1).default(10), // components smaller than this (pixels at the dataset size) are noise
+  minIou: z.number().min(0).max(1).default(0.3), // linking boxes across the window
+  backgroundFrames: z.number().int().min(3).default(31), // frames sampled (evenly) for the temporal median
+});
+export type MotionMaskOptions = z.infer<typeof motionMaskOptions>;
+
+/**
+ * Per-video background by temporal median of evenly spaced frames (uint8, [H, W, C]).
+ *
+ * @example
+ * // a pixel that is 10 in 3 of 5 frames and 200 in 2 has background 10
+ */
+export function videoBackground(video: Video, frames: number): Uint8Array {
+  const n = Math.min(frames, video.length);
+  const picks = Array.from({ length: n }, (_, k) => Math.floor(((k + 0.5) * video.length) / n));
+  return temporalMedian(picks.map((i) => video.frameBytes(i)));
+}
+
+/**
+ * Foreground boxes of frame `i`: threshold the difference to `background`, close then open with a
+ * square of `radius`, keep 8-connected components of at least `minArea` pixels.
+ */
+export function motionBoxes(video: Video, i: number, background: Uint8Array, options: MotionMaskOptions): Box[] {
+  const { height: h, width: w, channels: c } = video;
+  const frame = video.frameBytes(i);
+  const limit = options.threshold * 255;
+  const fg = new Uint8Array(h * w);
+  for (let p = 0; p < h * w; p++) {
+    for (let k = 0; k < c; k++) {
+      if (Math.abs((frame[p * c + k] as number) - (background[p * c + k] as number)) > limit) {
+        fg[p] = 1;
+        break;
+      }
+    }
+  }
+  const clean = openMask(closeMask(fg, h, w, options.radius), h, w, options.radius);
+  return connectedComponents(clean, h, w)
+    .filter((comp) => comp.area >= options.minArea)
+    .map((comp) => comp.box);
+}
+
+/**
+ * The `motion` mask: moving blobs found by background subtraction, linked across the T frames by IoU;
+ * one linked object is chosen by `rng`. Backgrounds and per-frame boxes are cached per video.
+ */
+export function motionMask(options: MotionMaskOptions): MaskProvider & { boxes(video: Video, i: number): Box[] } {
+  const backgrounds = new Map<Video, Uint8Array>();
+  const cache = new Map<Video, Map<number, Box[]>>();
+  const boxes = (video: Video, i: number): Box[] => {
+    let perFrame = cache.get(video);
+    if (perFrame === undefined) {
+      perFrame = new Map();
+      cache.set(video, perFrame);
+      backgrounds.set(video, videoBackground(video, options.backgroundFrames));
+    }
+    let found = perFrame.get(i);
+    if (found === undefined) {
+      found = motionBoxes(video, i, backgrounds.get(video) as Uint8Array, options);
+      perFrame.set(i, found);
+    }
+    return found;
+  };
+  return {
+    type: 'motion',
+    boxes,
+    fill: (video, indices, rng, out, offset) => {
+      const chains = linkBoxes(indices.map((i) => boxes(video, i)), options.minIou);
+      if (chains.length === 0) return false;
+      const chain = chains[rng.int(chains.length)] as Box[];
+      const plane = video.height * video.width;
+      chain.forEach((box, k) => rasteriseBox(box, video.height, video.width, out, offset + k * plane));
+      return true;
+    },
+  };
+}

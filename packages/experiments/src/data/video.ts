@@ -1,0 +1,89 @@
+import { UserError } from '@vad/core';
+import type { SceneObject, TestVideo, Video } from './types';
+
+/** Where a video's uint8 frames live: memory or a cache file; both give the [H, W, C] bytes of frame i. */
+export interface FrameStore {
+  readonly length: number;
+  read(i: number): Uint8Array;
+  readAsync(i: number): Promise<Uint8Array>;
+}
+
+/** Everything about a video except its pixels. */
+export interface VideoInfo {
+  readonly id: string;
+  readonly scene: string;
+  readonly fps: number;
+  readonly height: number;
+  readonly width: number;
+  readonly channels: 1 | 3;
+  readonly sourceName?: string;
+  readonly frameNumbers?: readonly number[];
+  readonly objects?: (i: number) => readonly SceneObject[];
+}
+
+/** A store over one contiguous uint8 buffer of `length` frames of `frameSize` bytes each. */
+export function memoryStore(bytes: Uint8Array, frameSize: number): FrameStore {
+  if (frameSize <= 0 || bytes.length % frameSize !== 0) {
+    throw new Error(`memoryStore(bytes) must hold whole frames of ${frameSize} bytes, but got ${bytes.length} bytes`);
+  }
+  const read = (i: number): Uint8Array => bytes.subarray(i * frameSize, (i + 1) * frameSize);
+  return { length: bytes.length / frameSize, read, readAsync: (i) => Promise.resolve(read(i)) };
+}
+
+const scale = 1 / 255;
+
+function toFloat(bytes: Uint8Array, out: Float32Array, offset: number): void {
+  for (let k = 0; k < bytes.length; k++) out[offset + k] = (bytes[k] as number) * scale;
+}
+
+/**
+ * Builds a {@link Video} over a frame store.
+ *
+ * @example
+ * const v = createVideo({id: 'a', scene: '0', fps: 10, height: 1, width: 2, channels: 1},
+ *   memoryStore(Uint8Array.of(0, 255, 51, 102), 2));
+ * v.length;   // => 2
+ * v.frame(1); // => Float32Array [0.2, 0.4]
+ */
+export function createVideo(info: VideoInfo, store: FrameStore): Video {
+  const size = info.height * info.width * info.channels;
+  const clamp = (i: number): number => Math.min(store.length - 1, Math.max(0, Math.trunc(i)));
+  const check = (i: number): number => {
+    if (!Number.isInteger(i) || i < 0 || i >= store.length) {
+      throw new Error(`video ${info.id}: frame index must be an integer in [0, ${store.length - 1}], but got ${i}`);
+    }
+    return i;
+  };
+  const video: Video = {
+    id: info.id,
+    scene: info.scene,
+    length: store.length,
+    fps: info.fps,
+    height: info.height,
+    width: info.width,
+    channels: info.channels,
+    sourceName: info.sourceName ?? info.id,
+    frameBytes: (i) => store.read(check(i)),
+    frame: (i) => {
+      const out = new Float32Array(size);
+      toFloat(store.read(check(i)), out, 0);
+      return out;
+    },
+    readFrames: async (indices, out = new Float32Array(indices.length * size), offset = 0) => {
+      const frames = await Promise.all(indices.map((i) => store.readAsync(clamp(i))));
+      frames.forEach((bytes, k) => toFloat(bytes, out, offset + k * size));
+      return out;
+    },
+    frameNumber: (i) => info.frameNumbers?.[check(i)] ?? check(i),
+    ...(info.objects === undefined ? {} : { objects: info.objects }),
+  };
+  return video;
+}
+
+/** Adds labels (and optionally pixel masks) to a video, checking the label length against the frames. */
+export function asTestVideo(video: Video, labels: Uint8Array, pixelMask?: (i: number) => Uint8Array, where = video.id): TestVideo {
+  if (labels.length !== video.length) {
+    throw new UserError(`${where}: label count must equal the ${video.length} frames of video ${video.id}, but got ${labels.length}`);
+  }
+  return pixelMask === undefined ? { ...video, labels } : { ...video, labels, pixelMask };
+}

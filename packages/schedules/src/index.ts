@@ -1,0 +1,15 @@
+export type { JsonValue, StepObservation, ScheduleContext, TrainableSigma, ScheduleDecision, SigmaSchedule } from './types';
+export { defineSchedule, type ScheduleSpec } from './define-schedule';
+export { scheduleRegistry, type ScheduleType } from './registry';
+export { createSchedule, describeSchedules, getScheduleSpec, scheduleTypes } from './create-schedule';
+export { learnedSchedule, learnedOptions, type LearnedOptions } from './learned';
+export { staticSchedule, staticOptions, type StaticOptions } from './static';
+export { noneSchedule, noneOptions, type NoneOptions } from './none';
+export { linearSchedule, linearOptions, type LinearOptions } from './linear';
+export { cosineSchedule, cosineOptions, type CosineOptions } from './cosine';
+export { exponentialSchedule, exponentialOptions, type ExponentialOptions } from './exponential';
+export { stepSchedule, stepOptions, type StepOptions } from './step';
+export { cyclicSchedule, cyclicOptions, type CyclicOptions } from './cyclic';
+export { uniformRandomSchedule, uniformRandomOptions, type UniformRandomOptions } from './uniform-random';
+export { curriculumSchedule, curriculumOptions, type CurriculumOptions, type CurriculumState } from './curriculum';
+export { adaptiveSchedule, adaptiveOptions, type AdaptiveOptions, type AdaptiveState } from './adaptive';

@@ -1,0 +1,71 @@
+import { UserError, describeValue } from '@vad/core';
+import type { Simulator } from '@vad/core';
+import type { CreateContext, SimulatorSpec } from './define-simulator';
+import { formatOptionIssues } from './option-issues';
+import { simulatorRegistry } from './registry';
+
+/** Where a config came from and which extra (plugin) specs may be named by its `type`s. */
+export interface CreateSimulatorOptions {
+  /** Prefix of every error message, e.g. `configs/a.yaml: simulator`; default `simulator`. */
+  readonly where?: string;
+  /** Extra specs by the exact `type` string used in the config (plugin paths or package names). */
+  readonly plugins?: Readonly<Record<string, SimulatorSpec>>;
+}
+
+/** A config checked against its spec: the spec and its fully defaulted options. */
+export interface ParsedSimulatorConfig {
+  readonly spec: SimulatorSpec;
+  readonly options: unknown;
+}
+
+function lookup(type: string, plugins: Readonly<Record<string, SimulatorSpec>>): SimulatorSpec | undefined {
+  if (Object.hasOwn(plugins, type)) return plugins[type];
+  return Object.hasOwn(simulatorRegistry, type) ? simulatorRegistry[type as keyof typeof simulatorRegistry] : undefined;
+}
+
+/**
+ * Validates `{ type, …options }` in two steps (house style §6.6): the type must name a built-in or a
+ * given plugin; then the rest must pass that spec's strict schema. All issues are reported at once.
+ *
+ * @throws UserError `simulator.type: unknown simulator "perlin_noise"; known: duplicate-frames, …`
+ * @throws UserError one line per option issue, e.g. `simulator.alpha must be ≤ 1, but got 2`
+ */
+export function parseSimulatorConfig(config: unknown, options: CreateSimulatorOptions = {}): ParsedSimulatorConfig {
+  const where = options.where ?? 'simulator';
+  const plugins = options.plugins ?? {};
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw new UserError(`${where} must be an object {type, …options}, but got ${describeValue(config)}`);
+  }
+  const { type, ...rest } = config as Record<string, unknown>;
+  if (typeof type !== 'string') {
+    throw new UserError(`${where}.type must be a string naming a simulator, but got ${describeValue(type)}`);
+  }
+  const spec = lookup(type, plugins);
+  if (spec === undefined) {
+    const known = [...Object.keys(simulatorRegistry), ...Object.keys(plugins)].sort().join(', ');
+    throw new UserError(`${where}.type: unknown simulator ${JSON.stringify(type)}; known: ${known}`);
+  }
+  const parsed = spec.options.safeParse(rest);
+  if (!parsed.success) {
+    const shape = (spec.options as { shape?: Record<string, unknown> }).shape;
+    const allowed = ['type', ...Object.keys(shape ?? {})];
+    throw new UserError(formatOptionIssues(where, rest, parsed.error.issues, allowed).join('\n'));
+  }
+  return { spec, options: parsed.data };
+}
+
+/**
+ * Builds a simulator from `{ type, …options }` (the YAML `simulator:` section).
+ *
+ * @example
+ * const noise = createSimulator({ type: 'weighted-noise' }); // uniform noise, p = 1
+ * createSimulator({ type: 'random-patch', alpha: 2 });
+ * // throws UserError: simulator.alpha must be ≤ 1, but got 2
+ */
+export function createSimulator(config: unknown, options: CreateSimulatorOptions = {}): Simulator {
+  const { spec, options: parsed } = parseSimulatorConfig(config, options);
+  const context: CreateContext = {
+    build: (child, path) => createSimulator(child, { ...options, where: `${options.where ?? 'simulator'}.${path}` }),
+  };
+  return spec.create(parsed, context);
+}

@@ -3,7 +3,7 @@ import seedrandom from 'seedrandom';
 /** Serialisable state of an {@link Rng}: the seed it was created from and the generator's internal state. */
 export interface RngState {
   readonly seed: string;
-  readonly alea: object;
+  readonly alea: seedrandom.State.Alea;
 }
 
 /**
@@ -34,7 +34,7 @@ export interface Rng {
   state(): RngState;
 }
 
-type Alea = seedrandom.PRNG & { state(): object };
+type Alea = seedrandom.StatefulPRNG<seedrandom.State.Alea>;
 
 function wrap(seed: string, prng: Alea): Rng {
   const rng: Rng = {
@@ -70,7 +70,7 @@ function wrap(seed: string, prng: Alea): Rng {
 /** Creates the stream for `seed` (numbers and strings are both accepted; `1` and `'1'` are the same seed). */
 export function createRng(seed: number | string): Rng {
   const key = String(seed);
-  return wrap(key, seedrandom.alea(key, { state: true }) as Alea);
+  return wrap(key, seedrandom.alea(key, { state: true }));
 }
 
 /** Rebuilds a stream from {@link Rng.state}; the next draws equal those the original would have made. */
@@ -78,5 +78,5 @@ export function restoreRng(state: RngState): Rng {
   if (typeof state?.seed !== 'string' || typeof state.alea !== 'object' || state.alea === null) {
     throw new Error(`restoreRng(state): state must be {seed: string, alea: object}, but got ${JSON.stringify(state)}`);
   }
-  return wrap(state.seed, seedrandom.alea('', { state: state.alea }) as Alea);
+  return wrap(state.seed, seedrandom.alea('', { state: state.alea }));
 }

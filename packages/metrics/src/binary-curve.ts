@@ -49,5 +49,5 @@ export function binaryCurve(scores: ArrayLike<number>, labels: ArrayLike<number>
     fps[k] = fp;
     k++;
   }
-  return { thresholds: thresholds.slice(0, k), tps: tps.slice(0, k), fps: fps.slice(0, k), positives, negatives };
+  return { thresholds: thresholds.subarray(0, k), tps: tps.subarray(0, k), fps: fps.subarray(0, k), positives, negatives };
 }

@@ -68,10 +68,14 @@ export function evaluate(rows: readonly ScoreRow[], protocolInput: EvaluationPro
   const grouped = groupRows(rows);
   const videos = postprocess(grouped, protocol);
   const perVideo = videos.map((series) => videoMetrics(series));
-  const perScene = sceneMetrics(videos);
   const { scores, labels } = pooledFrames(videos);
   const curve = binaryCurve(scores, labels, 'evaluate');
   const pooled = pooledMetrics(curve, perVideo);
+  const aucs = perVideo.map((video) => video.auc);
+  const single = videos[0]?.scene;
+  const perScene = videos.every((series) => series.scene === single)
+    ? [{ scene: single ?? '', videos: videos.length, frames: labels.length, anomalousFrames: curve.positives, ...pooled }] // one scene = the pooled numbers
+    : sceneMetrics(videos, aucs);
   const headline = protocol.aggregation === 'pooled' ? pooled : aggregated(perScene, protocol.aggregation);
   const padded = perVideo.filter((video) => video.padded).length;
   return {

@@ -13,15 +13,19 @@ import type { VideoRows, VideoSeries } from './score-rows';
  */
 export function postprocess(videos: readonly VideoRows[], protocol: Pick<EvaluationProtocol, 'normalization' | 'smoothing'>): VideoSeries[] {
   const raw = videos.map((video) => {
-    const scored = video.rows.filter((row) => row.score !== null);
-    return {
-      video: video.video,
-      scene: video.scene,
-      frames: Int32Array.from(scored, (row) => row.frame),
-      scores: Float64Array.from(scored, (row) => row.score as number),
-      labels: Uint8Array.from(scored, (row) => row.label),
-      unscored: video.rows.length - scored.length,
-    };
+    let n = 0;
+    for (const row of video.rows) n += row.score === null ? 0 : 1;
+    const frames = new Int32Array(n);
+    const scores = new Float64Array(n);
+    const labels = new Uint8Array(n);
+    let k = 0;
+    for (const row of video.rows) {
+      if (row.score === null) continue;
+      frames[k] = row.frame;
+      scores[k] = row.score;
+      labels[k++] = row.label;
+    }
+    return { video: video.video, scene: video.scene, frames, scores, labels, unscored: video.rows.length - n };
   });
   const kept = raw.filter((series) => series.scores.length > 0);
   let global = { min: Infinity, max: -Infinity };

@@ -5,7 +5,7 @@ import { MetricsError } from './metrics-error';
 import { averagePrecisionFromCurve } from './precision-recall';
 import { rocAucFromCurve } from './roc-auc';
 import type { VideoSeries } from './score-rows';
-import { macroAuc, pooledFrames } from './video-auc';
+import { pooledFrames } from './video-auc';
 
 /** Metrics of one scene; the pooled ones are null when the scene holds one class only. */
 export interface SceneMetrics {
@@ -22,31 +22,43 @@ export interface SceneMetrics {
 }
 
 /**
- * Per-scene metrics, scenes in first-appearance order.
+ * Per-scene metrics, scenes in first-appearance order. `videoAucs[i]` is the (padded) AUC of
+ * `videos[i]`, computed once by the caller.
  *
  * @example
- * sceneMetrics(videos).map((s) => s.scene); // => ['01', '02']
+ * sceneMetrics(videos, aucs).map((s) => s.scene); // => ['01', '02']
  */
-export function sceneMetrics(videos: readonly VideoSeries[]): SceneMetrics[] {
-  const byScene = new Map<string, VideoSeries[]>();
-  for (const series of videos) {
+export function sceneMetrics(videos: readonly VideoSeries[], videoAucs: readonly number[]): SceneMetrics[] {
+  const byScene = new Map<string, number[]>();
+  videos.forEach((series, i) => {
     const members = byScene.get(series.scene);
-    if (members === undefined) byScene.set(series.scene, [series]);
-    else members.push(series);
-  }
-  return [...byScene].map(([scene, members]) => {
-    const { scores, labels } = pooledFrames(members);
-    let anomalousFrames = 0;
-    for (const label of labels) anomalousFrames += label;
-    const base = { scene, videos: members.length, frames: labels.length, anomalousFrames, aucMacro: macroAuc(members) };
-    if (anomalousFrames === 0 || anomalousFrames === labels.length) {
-      return { ...base, aucMicro: null, ap: null, eer: null, f1: null, threshold: null };
-    }
-    const curve = binaryCurve(scores, labels, 'sceneMetrics');
-    const best = bestF1FromCurve(curve);
-    const metrics = { aucMicro: rocAucFromCurve(curve), ap: averagePrecisionFromCurve(curve), eer: equalErrorRateFromCurve(curve) };
-    return { ...base, ...metrics, f1: best.f1, threshold: best.threshold };
+    if (members === undefined) byScene.set(series.scene, [i]);
+    else members.push(i);
   });
+  return [...byScene].map(([scene, members]) => {
+    const { scores, labels } = pooledFrames(members.map((i) => videos[i] as VideoSeries));
+    const aucMacro = members.reduce((sum, i) => sum + (videoAucs[i] as number), 0) / members.length;
+    return sceneRow(scene, members.length, aucMacro, scores, labels);
+  });
+}
+
+/**
+ * One scene's line from its pooled frames; pooled metrics are null when they hold one class.
+ *
+ * @example
+ * sceneRow('A', 1, 0.75, [0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]).aucMicro; // => 0.75
+ */
+export function sceneRow(scene: string, videos: number, aucMacro: number, scores: ArrayLike<number>, labels: ArrayLike<number>): SceneMetrics {
+  let anomalousFrames = 0;
+  for (let i = 0; i < labels.length; i++) anomalousFrames += labels[i] as number;
+  const base = { scene, videos, frames: labels.length, anomalousFrames, aucMacro };
+  if (anomalousFrames === 0 || anomalousFrames === labels.length) {
+    return { ...base, aucMicro: null, ap: null, eer: null, f1: null, threshold: null };
+  }
+  const curve = binaryCurve(scores, labels, 'sceneMetrics');
+  const best = bestF1FromCurve(curve);
+  const metrics = { aucMicro: rocAucFromCurve(curve), ap: averagePrecisionFromCurve(curve), eer: equalErrorRateFromCurve(curve) };
+  return { ...base, ...metrics, f1: best.f1, threshold: best.threshold };
 }
 
 /**

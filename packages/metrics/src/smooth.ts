@@ -24,8 +24,13 @@ export function medianSmooth(scores: ArrayLike<number>, window: number): Float64
   const out = new Float64Array(n);
   const buffer = new Float64Array(window);
   for (let i = 0; i < n; i++) {
-    for (let k = 0; k < window; k++) buffer[k] = scores[reflectIndex(i - half + k, n)] as number;
-    buffer.sort();
+    for (let k = 0; k < window; k++) {
+      // insertion sort: far cheaper than a native sort call for windows of a few dozen frames
+      const value = scores[reflectIndex(i - half + k, n)] as number;
+      let j = k - 1;
+      while (j >= 0 && (buffer[j] as number) > value) (buffer[j + 1] = buffer[j] as number), j--;
+      buffer[j + 1] = value;
+    }
     out[i] = buffer[half] as number;
   }
   return out;

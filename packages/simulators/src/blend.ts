@@ -19,7 +19,7 @@ export function middleIndex(frames: number): number {
 /** The normal middle frame X_t of each clip, [B, H, W, C]. */
 export function middleFrame(clips: tf.Tensor5D): tf.Tensor4D {
   const [b, t, h, w, c] = clips.shape;
-  return tf.slice(clips, [0, middleIndex(t), 0, 0, 0], [b, 1, h, w, c]).reshape([b, h, w, c]);
+  return tf.tidy(() => tf.reshape(tf.slice(clips, [0, middleIndex(t), 0, 0, 0], [b, 1, h, w, c]), [b, h, w, c]));
 }
 
 /** 1 where `weight` > 0, else 0 (same layout): the region a blend actually changes. */

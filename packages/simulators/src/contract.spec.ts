@@ -31,7 +31,7 @@ function build(type: string): Simulator {
 }
 
 function input(seed: number, sigma: tf.Scalar): SimulateInput {
-  const clips = tf.tensor5d(host.clips, host.shape);
+  const clips = tf.tensor5d(host.clips, [...host.shape]);
   const masks = tf.tensor5d(host.masks ?? new Float32Array(0), [...host.shape.slice(0, 4), 1] as [number, number, number, number, number]);
   return { clips, masks, sigma, rng: createRng(seed), meta: host.meta, source: scene.source };
 }

@@ -52,6 +52,7 @@ export class FrameFusion implements Simulator {
         const length = source.length(video);
         const j = video === input.meta[i]?.video ? distantFrame(input.rng, length, input.meta[i]?.frame ?? 0, this.options.minGap) : input.rng.int(length);
         const data = source.frames(video, Array.from({ length: t }, (_, k) => Math.min(length - 1, Math.max(0, j + k - mid))));
+        if (data.length !== t * h * w * c) throw new Error(`frameFusion(source.frames): result must hold ${t}×${h}×${w}×${c} values, but got ${data.length}`);
         parts.push(() => tf.tensor5d(data, [1, t, h, w, c]));
       } else if (b > 1) {
         const other = (i + 1 + input.rng.int(b - 1)) % b;

@@ -20,7 +20,7 @@ export const mixtureOptions = z.strictObject({
     ])
     .superRefine((components, ctx) => {
       const sum = components.reduce((total, entry) => total + entry.probability, 0);
-      if (sum > 1 + 1e-9) ctx.addIssue({ code: 'custom', message: `must have probabilities summing to at most 1 (they sum to ${sum})` });
+      if (sum > 1 + 1e-9) ctx.addIssue({ code: 'custom', message: `must have probabilities summing to at most 1 (they sum to ${Number(sum.toFixed(6))})` });
     }),
   p: z.number().min(0).max(1).default(1), // per-sample probability of drawing from the mixture at all
 });

@@ -66,16 +66,14 @@ export class ConvBlock {
     return tf.tidy(() => {
       const [n, h, w] = x.shape;
       const out = this.options.outChannels;
-      let sum: tf.Tensor4D | null = null;
-      this.branches.forEach((branch, i) => {
+      const projected = this.branches.map((branch, i) => {
         const bias = i === 0 ? this.projectionBias : undefined;
         const hidden = tf.relu(batchNorm(conv2d(x, branch.weight, { bias: branch.bias }), branch.norm, training)); // [N, H, W, width]
-        const projected = this.options.decode
+        return this.options.decode
           ? conv2d(tf.reshape(hidden, [n, h, 4 * w, out]), branch.projection, { bias }) // [N, H, 4W, out], columns (w, p)
           : conv2d(hidden, branch.projection, { bias, stride: 2 }); // [N, H/2, W/2, out]
-        sum = sum === null ? projected : tf.add(sum, projected);
       });
-      let y = sum as unknown as tf.Tensor4D;
+      let y = (projected.length === 1 ? projected[0] : tf.addN(projected)) as tf.Tensor4D;
       if (this.options.decode) y = depthToSpace2(tf.reshape(y, [n, h, w, 4 * out]) as tf.Tensor4D); // [N, 2H, 2W, out]
       return this.options.last === true ? y : tf.relu(batchNorm(y, this.norm, training));
     });

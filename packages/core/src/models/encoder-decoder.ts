@@ -73,7 +73,7 @@ export class EncoderDecoder implements AnomalyModel {
       const skips = features.map((f, j) => this.skip(f, j, b)); // [B, h_j, w_j, width_j]
       let d = skips[3] ?? x;
       this.decoder.forEach((block, j) => {
-        const skip = skips[2 - j];
+        const skip = skips[3 - j];
         const input = j > 0 && skip !== undefined && this.options.skips !== 'none' ? tf.concat([d, skip], 3) : d; // decoder first, skip second
         d = block.apply(input as tf.Tensor4D, training);
       });

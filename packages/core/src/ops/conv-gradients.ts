@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { depthToSpaceForward } from './depth-to-space';
 
 /**
  * Convolution gradients written with fast forward ops only (wasm has XNNPACK forward convolutions
@@ -14,11 +15,29 @@ export function activationGrad(dy: tf.Tensor4D, y: tf.Tensor4D, activation: 'lin
   return dy;
 }
 
+/**
+ * The kernel rotated by 180° with input and output channels swapped, w'[a, b, o, i] = w[k−1−a, k−1−b, i, o],
+ * built on the host (wasm's Reverse and Gather kernels take ~50 ms for a 7×7×64×128 kernel; this
+ * loop takes ~1 ms).
+ */
+export function flipSwap(filter: tf.Tensor4D): tf.Tensor4D {
+  const [k, , ci, co] = filter.shape;
+  const src = filter.dataSync();
+  const out = new Float32Array(src.length);
+  const taps = k * k;
+  for (let tap = 0; tap < taps; tap++) {
+    const from = (taps - 1 - tap) * ci * co;
+    const to = tap * ci * co;
+    for (let i = 0; i < ci; i++) {
+      for (let o = 0; o < co; o++) out[to + o * ci + i] = src[from + i * co + o] ?? 0;
+    }
+  }
+  return tf.tensor4d(out, [k, k, co, ci]);
+}
+
 /** dL/dx for stride 1, 'same', odd k: a 'same' convolution of dy with the flipped, in/out-swapped kernel. */
 export function inputGradSame(dy: tf.Tensor4D, filter: tf.Tensor4D): tf.Tensor4D {
-  const [k] = filter.shape;
-  const swapped = tf.transpose(k === 1 ? filter : tf.reverse(filter, [0, 1]), [0, 1, 3, 2]); // [k, k, co, ci]
-  return tf.conv2d(dy, swapped as tf.Tensor4D, 1, 'same');
+  return tf.conv2d(dy, flipSwap(filter), 1, 'same');
 }
 
 /**
@@ -46,7 +65,7 @@ export function inputGradPatch(dy: tf.Tensor4D, filter: tf.Tensor4D): tf.Tensor4
   const ci = filter.shape[2];
   const wT = tf.transpose(tf.reshape(filter, [4 * ci, co])); // [co, 4ci], row (p1, p2, c)
   const patches = tf.reshape(tf.matMul(tf.reshape(dy, [n * h * w, co]), wT), [n, h, w, 4 * ci]) as tf.Tensor4D; // [N, h, w, 4ci]
-  return tf.depthToSpace(patches, 2, 'NHWC'); // [N, 2h, 2w, ci]
+  return depthToSpaceForward(patches); // [N, 2h, 2w, ci]
 }
 
 /** dL/dw for the 2×2 stride-2 patch convolution: (space-to-depth x)ᵀ·dy, with one 4-D transpose. */

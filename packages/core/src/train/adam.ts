@@ -24,8 +24,10 @@ export interface Adam {
   readonly slots: Map<string, AdamSlot>;
 }
 
+/** PyTorch's Adam defaults. */
 export const defaultAdamConfig: AdamConfig = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 
+/** An empty Adam; slots are created on a parameter's first update. */
 export function createAdam(config: AdamConfig = defaultAdamConfig): Adam {
   return { config, slots: new Map() };
 }
@@ -33,7 +35,7 @@ export function createAdam(config: AdamConfig = defaultAdamConfig): Adam {
 function slotFor(adam: Adam, name: string, like: tf.Variable): AdamSlot {
   let slot = adam.slots.get(name);
   if (slot === undefined) {
-    slot = { m: tf.variable(tf.zerosLike(like), false), v: tf.variable(tf.zerosLike(like), false), step: 0 };
+    slot = tf.tidy(() => ({ m: tf.variable(tf.zerosLike(like), false), v: tf.variable(tf.zerosLike(like), false), step: 0 }));
     adam.slots.set(name, slot);
   }
   return slot;

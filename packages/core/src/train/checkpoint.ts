@@ -31,6 +31,8 @@ export interface Checkpoint {
   readonly step: number;
   /** Epoch of the next step. */
   readonly epoch: number;
+  /** Batches per epoch of the data the run was trained on (resume needs the same). */
+  readonly stepsPerEpoch: number;
   /** Every model weight by name, BatchNorm running statistics included. */
   readonly weights: readonly TensorRecord[];
   /** ℓ of a learned σ (σ = sigmoid(ℓ)), else null. */

@@ -11,14 +11,15 @@ import { createRng, type Rng } from '../rng';
  */
 
 function uniform(shape: number[], bound: number, rng: Rng): tf.Variable {
-  return tf.variable(tf.randomUniform(shape, -bound, bound, 'float32', rng.nextSeed()));
+  const seed = rng.nextSeed();
+  return tf.tidy(() => tf.variable(tf.randomUniform(shape, -bound, bound, 'float32', seed)));
 }
 
 /** A 2-conv AnomalyModel with one BatchNorm (running statistics updated in train mode). */
 export function createTinyModel(geometry: ModelGeometry, rng: Rng, hidden = 4): AnomalyModel {
   const { frames: t, channels: c } = geometry;
   const inC = t * c;
-  const vars: NamedVariable[] = [
+  const vars: NamedVariable[] = tf.tidy(() => [
     { name: 'conv1.kernel', variable: uniform([3, 3, inC, hidden], 1 / Math.sqrt(9 * inC), rng), trainable: true },
     { name: 'conv1.bias', variable: uniform([hidden], 0.1, rng), trainable: true },
     { name: 'bn1.gamma', variable: tf.variable(tf.ones([hidden])), trainable: true },
@@ -27,7 +28,7 @@ export function createTinyModel(geometry: ModelGeometry, rng: Rng, hidden = 4): 
     { name: 'bn1.runningVar', variable: tf.variable(tf.ones([hidden]), false), trainable: false },
     { name: 'conv2.kernel', variable: uniform([3, 3, hidden, c], 1 / Math.sqrt(9 * hidden), rng), trainable: true },
     { name: 'conv2.bias', variable: uniform([c], 0.1, rng), trainable: true },
-  ];
+  ]);
   const v = (i: number): tf.Variable => (vars[i] as NamedVariable).variable;
   return {
     type: 'tiny',
@@ -55,6 +56,7 @@ export function createTinyModel(geometry: ModelGeometry, rng: Rng, hidden = 4): 
   };
 }
 
+/** Shape of the synthetic stream. */
 export interface SyntheticStreamOptions {
   readonly stepsPerEpoch: number;
   readonly batch: number;

@@ -54,7 +54,7 @@ export type TrainerOptionsInput = z.input<typeof trainerOptionsSchema>;
  * Validates options; a bad value is a {@link UserError} naming the field.
  *
  * @example
- * parseTrainerOptions({ epochs: 0 }); // throws "trainer.epochs must be number to be >0, but got 0"
+ * parseTrainerOptions({ epochs: 0 }); // throws "trainer.epochs must be > 0, but got 0"
  */
 export function parseTrainerOptions(input: unknown): TrainerOptions {
   const result = trainerOptionsSchema.safeParse(input ?? {}, { reportInput: true });
@@ -66,7 +66,8 @@ export function parseTrainerOptions(input: unknown): TrainerOptions {
     const known = issue.path.length === 0 ? ` among ${Object.keys(trainerOptionsSchema.shape).join(', ')}` : ' documented';
     throw new UserError(`${where}: keys must be${known}, but got ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`);
   }
-  const expected = /expected (.*?)(, received .*)?$/.exec(issue.message)?.[1] ?? issue.message;
+  const found = /expected (.*?)(, received .*)?$/.exec(issue.message)?.[1] ?? issue.message;
+  const expected = found.replace(/^\w+ to (be|have) /, '').replace(/^([<>]=?)/, '$1 ');
   throw new UserError(`${where} must be ${expected}, but got ${describeValue(issue.input)}`);
 }
 

@@ -11,6 +11,7 @@ export interface GradientEngine {
   computeGradients(inputs: GradientInputs): StepGradients | Promise<StepGradients>;
 }
 
+/** Computes gradients in this process. */
 export const localEngine: GradientEngine = { computeGradients };
 
 /** Where a step sits in the run. */

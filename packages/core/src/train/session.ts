@@ -32,6 +32,7 @@ export interface TrainerSession {
   step: number;
 }
 
+/** What {@link createSession} builds a session from. */
 export interface SessionParts {
   readonly model: AnomalyModel;
   readonly simulator: Simulator;
@@ -54,7 +55,7 @@ function createLogit(schedule: SigmaSchedule): LearnedLogit | null {
   if (!(Number.isFinite(t.lrMultiplier) && t.lrMultiplier >= 0)) {
     throw new UserError(`train: schedule "${schedule.type}" lrMultiplier must be a finite number ≥ 0, but got ${describeValue(t.lrMultiplier)}`);
   }
-  const variable = tf.variable(tf.scalar(Math.log(t.initialSigma / (1 - t.initialSigma))));
+  const variable = tf.tidy(() => tf.variable(tf.scalar(Math.log(t.initialSigma / (1 - t.initialSigma)))));
   return { variable, lrMultiplier: t.lrMultiplier, ...(t.bounds !== undefined ? { bounds: t.bounds } : {}) };
 }
 
@@ -123,6 +124,7 @@ export function captureCheckpoint(session: TrainerSession, config: JsonValue): C
     model: { type: model.type, geometry: model.geometry },
     step: session.step,
     epoch: Math.floor(session.step / session.stepsPerEpoch),
+    stepsPerEpoch: session.stepsPerEpoch,
     weights: model.variables().map((v) => recordOf(v.name, v.variable)),
     logit: session.logit === null ? null : (session.logit.variable.dataSync()[0] ?? null),
     sigma: session.previousSigma,
@@ -148,6 +150,9 @@ export function restoreSession(session: TrainerSession, checkpoint: Checkpoint):
   const { schedule } = session;
   if (checkpoint.schedule.type !== schedule.type) {
     throw new UserError(`loadCheckpoint: schedule must be "${checkpoint.schedule.type}" as in the checkpoint, but got "${schedule.type}"`);
+  }
+  if (checkpoint.stepsPerEpoch !== session.stepsPerEpoch) {
+    throw new UserError(`loadCheckpoint: data stepsPerEpoch must be ${checkpoint.stepsPerEpoch} as in the checkpoint, but got ${session.stepsPerEpoch}`);
   }
   if ((checkpoint.logit === null) !== (session.logit === null)) {
     throw new UserError(`loadCheckpoint: learned ℓ must be ${session.logit === null ? 'absent' : 'present'} in the checkpoint, but got ${checkpoint.logit}`);

@@ -28,6 +28,7 @@ export interface StepBatch {
   readonly source?: FrameSource;
 }
 
+/** Everything one gradient computation needs (no hidden state). */
 export interface GradientInputs {
   readonly model: AnomalyModel;
   readonly simulator: Simulator;
@@ -147,6 +148,7 @@ export function uploadBatch(batch: HostBatch, source?: FrameSource): StepBatch {
   };
 }
 
+/** Frees an uploaded batch. */
 export function disposeBatch(batch: StepBatch): void {
   batch.clips.dispose();
   batch.masks?.dispose();

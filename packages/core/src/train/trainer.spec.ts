@@ -128,6 +128,18 @@ describe('train', () => {
     expect(skipped.weights).toEqual(weights({ model: fresh }));
   });
 
+  it('refuses to resume into a different schedule or data', async () => {
+    const { checkpoints } = await run({ schedule: learnedSchedule(), options: { epochs: 1, batchSize: 2 } });
+    const resume = decodeCheckpoint(encodeCheckpoint(checkpoints[0]!));
+    const model = createTinyModel(geometry, createRng(1));
+    await expect(train({ model, schedule: staticSchedule(0.5), data: stream(2), seed: 1, resume })).rejects.toThrow(
+      'loadCheckpoint: schedule must be "learned" as in the checkpoint, but got "static"',
+    );
+    await expect(train({ model, schedule: learnedSchedule(), data: stream(3), seed: 1, resume })).rejects.toThrow(
+      'loadCheckpoint: data stepsPerEpoch must be 2 as in the checkpoint, but got 3',
+    );
+  });
+
   it('rejects a model/data mismatch and bad options with UserErrors', async () => {
     const model = createTinyModel({ ...geometry, height: 8 }, createRng(1));
     await expect(train({ model, schedule: learnedSchedule(), data: stream(1), seed: 1 })).rejects.toThrow(

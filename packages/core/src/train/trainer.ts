@@ -10,6 +10,7 @@ import { localEngine, runStep, type GradientEngine } from './run-step';
 import { captureCheckpoint, createSession, disposeSession, restoreSession } from './session';
 import { createWeightedNoiseSimulator } from './weighted-noise';
 
+/** Inputs of {@link train}; side effects come in through `callbacks`. */
 export interface TrainArgs {
   readonly model: AnomalyModel;
   /** Pseudo-anomaly generator; default: the built-in weighted noise (DDL eq. 1–2). */
@@ -33,6 +34,7 @@ export interface TrainArgs {
   readonly now?: () => number;
 }
 
+/** How a run ended. */
 export interface TrainResult {
   /** Steps done. */
   readonly step: number;

@@ -7,6 +7,8 @@ export interface TrialConfig extends TrialSections {
   readonly description: string;
   readonly seed: number;
   readonly backend: BackendChoice;
+  /** Folder of the config file; plugin paths (`simulator.type: ./my-sim.ts`) are relative to it. */
+  readonly baseDir: string;
 }
 
 /** One run of the grid × seeds product, with its own output folder. */

@@ -68,12 +68,12 @@ export async function loadExperiment(file: string, options: LoadOptions, schemas
     const base = { name, description: top.data.description, backend: top.data.backend, ...trialSections };
     const group = `${gridLabel === '' ? name : gridLabel}-${configHash(base)}`;
     return seeds.map((seed) => {
-      const config: TrialConfig = { ...base, seed };
+      const config: TrialConfig = { ...base, seed, baseDir };
       return { id: `${group}-seed${seed}`, group, label: gridLabel === '' ? name : gridLabel, assignment, config };
     });
   });
   const first = trials[0]?.config;
   if (first === undefined) throw new Error(`loadExperiment(${label}): grid must expand to at least one trial, but got 0`);
-  const { seed: _seed, ...firstSections } = first;
+  const { seed: _seed, baseDir: _dir, ...firstSections } = first;
   return deepFreeze({ ...firstSections, seeds, grid, extends: composed.files, file: resolve(file), trials });
 }

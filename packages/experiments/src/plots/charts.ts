@@ -86,7 +86,7 @@ export function timelineChart(title: string, frames: readonly { frame: number; s
         data: { values: frames.map((r) => ({ frame: r.frame, score: r.score })) },
         mark: { type: 'line', strokeWidth: 1.2, color: '#1f5fa8' },
         encoding: {
-          x: { field: 'frame', type: 'quantitative', title: 'frame' },
+          x: { field: 'frame', type: 'quantitative', title: 'frame', scale: { nice: false } },
           y: { field: 'score', type: 'quantitative', title: 'anomaly score', scale: { zero: false } },
         },
       },

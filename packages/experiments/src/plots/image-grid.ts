@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 import { heatColor } from './heat-colors';
 
 /** One picture of a grid: an image ([H, W, C] in [0, 1], C = 1 or 3) or a heat map ([H, W], ≥ 0). */
@@ -41,14 +41,15 @@ function escapeXml(text: string): string {
 export async function imageGridPng(rows: readonly (readonly Panel[])[], titles: readonly string[], scale = 3): Promise<Uint8Array> {
   const first = rows[0]?.[0];
   if (first === undefined) throw new Error('imageGridPng(rows) must contain at least one panel, but got none');
-  const cellW = first.width * scale;
-  const cellH = first.height * scale;
+  const zoom = Math.max(scale, Math.ceil(128 / first.width)); // at least 128 px per panel so titles fit
+  const cellW = first.width * zoom;
+  const cellH = first.height * zoom;
   const gap = 6;
   const header = 34;
   const columns = Math.max(...rows.map((row) => row.length));
   const width = columns * (cellW + gap) + gap;
   const height = header + rows.length * (cellH + gap) + gap;
-  const layers: sharp.OverlayOptions[] = [];
+  const layers: OverlayOptions[] = [];
   for (const [r, row] of rows.entries()) {
     for (const [c, panel] of row.entries()) {
       const input = await sharp(Buffer.from(panelRgb(panel)), { raw: { width: panel.width, height: panel.height, channels: 3 } })
@@ -59,7 +60,7 @@ export async function imageGridPng(rows: readonly (readonly Panel[])[], titles: 
     }
   }
   const text = titles
-    .map((title, c) => `<text x="${gap + c * (cellW + gap) + cellW / 2}" y="22" font-family="DejaVu Sans" font-size="13" text-anchor="middle">${escapeXml(title)}</text>`)
+    .map((title, c) => `<text x="${gap + c * (cellW + gap) + cellW / 2}" y="22" font-family="DejaVu Sans" font-size="12" text-anchor="middle">${escapeXml(title)}</text>`)
     .join('');
   layers.push({ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${header}">${text}</svg>`), left: 0, top: 0 });
   const png = await sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).composite(layers).png().toBuffer();

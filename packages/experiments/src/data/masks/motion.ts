@@ -6,8 +6,9 @@ import type { MaskProvider } from './mask-provider';
 /** Options of the detector-free `motion` mask. */
 export const motionMaskOptions = z.strictObject({
   type: z.literal('motion'),
-  threshold: z.number().gt(0).lt(1).default(0.1), // |frame − background| above this (max over channels) is foreground
-  radius: z.number().int().min(0).max(5).default(1), // morphology square radius (closing, then opening)
+  threshold: z.number().gt(0).lt(1).default(0.07), // |frame − background| above this (max over channels) is foreground
+  close: z.number().int().min(0).max(5).default(1), // closing radius (joins head, body and legs of one walker)
+  open: z.number().int().min(0).max(5).default(0), // opening radius (removes specks; 0 keeps thin walkers at 64 px)
   minArea: z.number().int().min(1).default(10), // components smaller than this (pixels at the dataset size) are noise
   minIou: z.number().min(0).max(1).default(0.3), // linking boxes across the window
   backgroundFrames: z.number().int().min(3).default(31), // frames sampled (evenly) for the temporal median
@@ -27,8 +28,8 @@ export function videoBackground(video: Video, frames: number): Uint8Array {
 }
 
 /**
- * Foreground boxes of frame `i`: threshold the difference to `background`, close then open with a
- * square of `radius`, keep 8-connected components of at least `minArea` pixels.
+ * Foreground boxes of frame `i`: threshold the difference to `background`, close then open with
+ * squares of radius `close` / `open`, keep 8-connected components of at least `minArea` pixels.
  */
 export function motionBoxes(video: Video, i: number, background: Uint8Array, options: MotionMaskOptions): Box[] {
   const { height: h, width: w, channels: c } = video;
@@ -43,7 +44,7 @@ export function motionBoxes(video: Video, i: number, background: Uint8Array, opt
       }
     }
   }
-  const clean = openMask(closeMask(fg, h, w, options.radius), h, w, options.radius);
+  const clean = openMask(closeMask(fg, h, w, options.close), h, w, options.open);
   return connectedComponents(clean, h, w)
     .filter((comp) => comp.area >= options.minArea)
     .map((comp) => comp.box);

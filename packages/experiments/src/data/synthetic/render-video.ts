@@ -45,9 +45,10 @@ function place(actor: Actor, state: ActorState, layout: SceneLayout, height: num
 
 /**
  * Draws one frame's actors far-to-near over `canvas` ([H, W, 3] float) with `samples`² supersampling;
- * records in `owner` which actor covers each pixel (≥ half coverage, last drawn wins).
+ * records which actor covers each pixel: `owner` at ≥ half coverage (pixel masks), `touched` at any
+ * coverage (visible extent for boxes); the last drawn wins.
  */
-function drawActors(canvas: Float32Array, owner: Int32Array, placements: readonly Placement[], height: number, width: number, samples: number): void {
+function drawActors(canvas: Float32Array, owner: Int32Array, touched: Int32Array, placements: readonly Placement[], height: number, width: number, samples: number): void {
   const n = samples * samples;
   placements.forEach((p, index) => {
     const { bounds } = p.figure;
@@ -79,6 +80,7 @@ function drawActors(canvas: Float32Array, owner: Int32Array, placements: readonl
         canvas[o + 1] = (canvas[o + 1] as number) * (1 - cover) + g / n;
         canvas[o + 2] = (canvas[o + 2] as number) * (1 - cover) + b / n;
         if (cover >= 0.5) owner[py * width + px] = index;
+        touched[py * width + px] = index;
       }
     }
   });
@@ -123,14 +125,16 @@ export function renderVideo(
   const samples = Math.max(height, width) > 160 ? 2 : 3;
   const canvas = new Float32Array(plane * 3);
   const owner = new Int32Array(plane);
+  const touched = new Int32Array(plane);
   for (let t = 0; t < length; t++) {
     canvas.set(layout.background);
     owner.fill(-1);
+    touched.fill(-1);
     const placements = actors
       .flatMap((a) => (a.states[t] ? [place(a, a.states[t] as ActorState, layout, height, width)] : []))
       .sort((p, q) => p.state.y - q.state.y || p.actor.id - q.actor.id);
-    drawActors(canvas, owner, placements, height, width, samples);
-    const boxes = ownedBoxes(owner, placements.length, height, width);
+    drawActors(canvas, owner, touched, placements, height, width, samples);
+    const boxes = ownedBoxes(touched, placements.length, height, width);
     objects.push(
       placements.flatMap((p, i) => {
         const box = boxes[i];

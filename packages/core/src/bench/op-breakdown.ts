@@ -1,0 +1,33 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** Time of one kernel type within a profiled call. */
+export interface OpTime {
+  readonly op: string;
+  readonly ms: number;
+  readonly calls: number;
+  /** Share of the summed kernel time, 0..1. */
+  readonly share: number;
+}
+
+/**
+ * Where the time of `fn` goes, by tfjs kernel name (tf.profile's per-kernel wall times, summed;
+ * custom-gradient wrappers are excluded because their inner kernels are counted themselves).
+ *
+ * @example
+ * const ops = await opBreakdown(() => model.apply(clips, false));
+ * // => [{ op: 'FusedConv2D', ms: 41.2, calls: 60, share: 0.71 }, …]
+ */
+export async function opBreakdown(fn: () => void | Promise<void>): Promise<OpTime[]> {
+  const info = await tf.profile(fn);
+  const byOp = new Map<string, { ms: number; calls: number }>();
+  for (const kernel of info.kernels) {
+    if (kernel.name === undefined || kernel.name === '' || kernel.name.startsWith('Custom')) continue;
+    const ms = typeof kernel.kernelTimeMs === 'number' ? kernel.kernelTimeMs : 0;
+    const entry = byOp.get(kernel.name) ?? { ms: 0, calls: 0 };
+    byOp.set(kernel.name, { ms: entry.ms + ms, calls: entry.calls + 1 });
+  }
+  const total = [...byOp.values()].reduce((s, e) => s + e.ms, 0);
+  return [...byOp.entries()]
+    .map(([op, e]) => ({ op, ms: Math.round(e.ms * 10) / 10, calls: e.calls, share: total > 0 ? Math.round((e.ms / total) * 1000) / 1000 : 0 }))
+    .sort((a, b) => b.ms - a.ms);
+}

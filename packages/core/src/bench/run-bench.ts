@@ -1,0 +1,131 @@
+import * as tf from '@tensorflow/tfjs';
+import type { AnomalyModel } from '../contracts/model';
+import { createModel, parseModelOptions } from '../models/create-model';
+import { modelFlops } from '../models/model-flops';
+import { createRng } from '../rng';
+import { createAdam, disposeAdam } from '../train/adam';
+import { localEngine, type GradientEngine } from '../train/run-step';
+import { applyGradients, disposeBatch, uploadBatch, type LearnedLogit } from '../train/step';
+import { createWeightedNoiseSimulator } from '../train/weighted-noise';
+import { syntheticBatch } from './bench-data';
+import { benchPresets, type BenchPreset } from './bench-presets';
+import { timeStats, type TimeStats } from './time-stats';
+
+export interface BenchOptions {
+  readonly preset: BenchPreset;
+  /** Timed train steps (≥ 1). */
+  readonly steps: number;
+  /** Untimed steps first (≥ 0). */
+  readonly warmup: number;
+  /** Timed batch-1 inference clips (default max(steps, 10)). */
+  readonly inferClips?: number;
+  /** Gradient engine (default: this process). */
+  readonly engine?: GradientEngine;
+  /** Called once with the model before timing (e.g. to start a worker engine on its weights). */
+  readonly onModel?: (model: AnomalyModel) => Promise<void> | void;
+}
+
+export interface BenchResult {
+  readonly preset: BenchPreset;
+  readonly backend: string;
+  readonly batch: number;
+  readonly size: number;
+  readonly latent: number;
+  readonly T: number;
+  readonly channels: number;
+  readonly kernels: readonly number[];
+  readonly params: number;
+  readonly trainStepMs: TimeStats;
+  readonly inferMsPerClip: TimeStats;
+  readonly gflopPerStep: number;
+  readonly effectiveGflops: number;
+  readonly peakRssMb: number;
+  readonly referenceMs: number;
+  readonly ratio: number;
+  readonly referenceInferMs: number;
+  readonly inferRatio: number;
+}
+
+const now = (): number => performance.now();
+
+/**
+ * Times the full DDL train step of a preset — weighted noise with σ = sigmoid(ℓ), f(X) and f(X_A)
+ * in train mode, backward into the weights and ℓ, Adam — and batch-1 inference, on the active tfjs
+ * backend. FLOPs are counted by the reference formula, so GFLOP/s compare with performance.md.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const preset = benchPresets[options.preset];
+  const modelOptions = parseModelOptions(preset.model, 'runBench');
+  const rng = createRng(`bench/${options.preset}`);
+  const model = createModel(modelOptions, rng.fork('model'));
+  await options.onModel?.(model);
+  const engine = options.engine ?? localEngine;
+  const host = syntheticBatch(model.geometry, preset.batch, rng.fork('data'));
+  const logit: LearnedLogit = { variable: tf.variable(tf.scalar(0), true), lrMultiplier: 1 };
+  const optimizers = { model: createAdam(), logit: createAdam() };
+  const simulator = createWeightedNoiseSimulator();
+  const loss = { mode: 'distinction', lambda: 0.01, epsilon: 1e-6, maxErrorMargin: 0.2 } as const;
+  const simRng = rng.fork('simulator');
+  const step = async (): Promise<number> => {
+    const batch = uploadBatch(host);
+    const start = now();
+    const { grads } = await engine.computeGradients({ model, simulator, batch, sigma: { kind: 'learned', logit }, rng: simRng, loss });
+    applyGradients(model, logit, optimizers, grads, 1e-2);
+    await logit.variable.data(); // the step is done when its last update is
+    const ms = now() - start;
+    disposeBatch(batch);
+    return ms;
+  };
+  const train: number[] = [];
+  for (let i = 0; i < options.warmup + options.steps; i++) {
+    const ms = await step();
+    if (i >= options.warmup) train.push(ms);
+  }
+  const infer = timeInference(model, host.clips, options.inferClips ?? Math.max(options.steps, 10));
+  const flops = modelFlops(modelOptions, preset.batch);
+  const trainStepMs = timeStats(train);
+  const inferMsPerClip = timeStats(infer);
+  const params = model.parameterCount();
+  model.dispose();
+  logit.variable.dispose();
+  disposeAdam(optimizers.model);
+  disposeAdam(optimizers.logit);
+  return {
+    preset: options.preset,
+    backend: tf.getBackend(),
+    batch: preset.batch,
+    size: modelOptions.height,
+    latent: modelOptions.latent,
+    T: modelOptions.frames,
+    channels: modelOptions.channels,
+    kernels: modelOptions.kernels,
+    params,
+    trainStepMs,
+    inferMsPerClip,
+    gflopPerStep: round(flops.trainGflopPerStep, 2),
+    effectiveGflops: round(flops.trainGflopPerStep / (trainStepMs.median / 1000), 2),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    referenceMs: preset.referenceMs,
+    ratio: round(trainStepMs.median / preset.referenceMs, 3),
+    referenceInferMs: preset.referenceInferMs,
+    inferRatio: round(inferMsPerClip.median / preset.referenceInferMs, 3),
+  };
+}
+
+/** Batch-1 eval-mode reconstructions of the first clip, two untimed first. */
+function timeInference(model: AnomalyModel, clips: Float32Array, n: number): number[] {
+  const { frames, height, width, channels } = model.geometry;
+  const clip = tf.tensor5d(clips.subarray(0, frames * height * width * channels), [1, frames, height, width, channels]);
+  const times: number[] = [];
+  for (let i = 0; i < n + 2; i++) {
+    const start = now();
+    tf.tidy(() => model.apply(clip, false).dataSync());
+    if (i >= 2) times.push(now() - start);
+  }
+  clip.dispose();
+  return times;
+}
+
+function round(x: number, digits: number): number {
+  return Number(x.toFixed(digits));
+}

@@ -1,0 +1,15 @@
+export { dataConfigSchema, datasetTypes, type DataConfig, type DatasetType } from './config';
+export type { Dataset, SceneObject, TestVideo, Video } from './types';
+export { createVideo, memoryStore, asTestVideo, type FrameStore, type VideoInfo } from './video';
+export { openDataset, type OpenDatasetOptions } from './open-dataset';
+export { createTrainStream, createFrameSource, type TrainStreamOptions } from './train-stream';
+export { testClips, type TestClipBatch, type TestClipsOptions } from './test-clips';
+export { createSyntheticDataset, type FrameShape } from './synthetic/synthetic-dataset';
+export { syntheticOptionsSchema, anomalyKinds, type AnomalyKind, type SyntheticOptions } from './synthetic/synthetic-options';
+export { createMaskProvider, type MaskContext } from './masks/create-mask-provider';
+export { maskConfigSchema, maskTypes, type MaskConfig } from './masks/mask-config';
+export type { MaskProvider } from './masks/mask-provider';
+export { motionMask, motionBoxes, videoBackground, motionMaskOptions, type MotionMaskOptions } from './masks/motion';
+export { indexTracks, loadTracks, tracksJsonMask, tracksJsonMaskOptions, type TrackIndex } from './masks/tracks-json';
+export { randomBoxMask, randomBoxMaskOptions } from './masks/random-box';
+export { fullFrameMask } from './masks/full-frame';

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { UserError } from '@vad/core';
+import { fullFrameMask } from './full-frame';
+import type { MaskConfig } from './mask-config';
+import type { MaskProvider } from './mask-provider';
+import { motionMask } from './motion';
+import { randomBoxMask } from './random-box';
+import { loadTracks, tracksJsonMask } from './tracks-json';
+
+/** Where the mask provider may look for files (the training split folder of a dataset on disk). */
+export interface MaskContext {
+  readonly trainDir?: string;
+}
+
+/**
+ * Builds the mask provider named by `config.type` (`none` → null: batches carry no masks).
+ *
+ * @example
+ * await createMaskProvider({type: 'full-frame'}); // => a provider whose masks are all ones
+ */
+export async function createMaskProvider(config: MaskConfig, context: MaskContext = {}): Promise<MaskProvider | null> {
+  switch (config.type) {
+    case 'none':
+      return null;
+    case 'full-frame':
+      return fullFrameMask();
+    case 'random-box':
+      return randomBoxMask(config);
+    case 'motion':
+      return motionMask(config);
+    case 'tracks-json': {
+      const file = config.file ?? (context.trainDir ? join(context.trainDir, 'tracked_bounding_boxes.json') : undefined);
+      if (file === undefined) {
+        throw new UserError('data.masks.file must name a tracked_bounding_boxes.json for a dataset without a training folder, but got nothing');
+      }
+      return tracksJsonMask(await loadTracks(file), config);
+    }
+  }
+}

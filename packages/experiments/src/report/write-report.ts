@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { UserError } from '@vad/core';
+import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write';
+import { experimentFiles } from '../runner/trial-files';
+import { collectTrials } from './collect';
+import { comparisonTable, type ComparisonTable } from './comparison-table';
+import { reportHtml } from './report-html';
+import { writeReportPlots } from './report-plots';
+import { tableCsv, tableMarkdown, tableText } from './render-table';
+
+/** What `vad report` produced. */
+export interface ReportResult {
+  readonly dir: string;
+  readonly table: ComparisonTable;
+  /** The table as aligned text (printed at the end of `vad run`). */
+  readonly text: string;
+  readonly files: readonly string[];
+}
+
+/**
+ * Writes `<experiment>/report/`: table.md, table.csv, table.json, plots (SVG + PNG) and a
+ * self-contained report.html, from the finished trials of an experiment folder.
+ *
+ * @throws UserError when the folder holds no finished trial.
+ */
+export async function writeReport(experimentDir: string, options: { plots?: boolean } = {}): Promise<ReportResult> {
+  const { experiment, trials, pending } = collectTrials(experimentDir);
+  if (trials.length === 0) {
+    throw new UserError(`vad report: ${experimentDir} must contain finished trials (folders with ${'done.json'}), but got none${pending.length > 0 ? ` (unfinished: ${pending.join(', ')})` : ''}`);
+  }
+  const settings = experiment?.report ?? trials[0]?.config.report;
+  const table = comparisonTable(trials, { baseline: settings?.baseline ?? null, published: settings?.published ?? true, level: settings?.confidence ?? 0.95 });
+  const dir = join(experimentDir, experimentFiles.report);
+  const markdown = tableMarkdown(table);
+  const files = [join(dir, 'table.md'), join(dir, 'table.csv'), join(dir, 'table.json')];
+  writeFileAtomic(files[0] as string, markdown);
+  writeFileAtomic(files[1] as string, tableCsv(table));
+  writeJsonAtomic(files[2] as string, table);
+  const notes = [
+    `AUC in %; CI = ${Math.round(100 * (settings?.confidence ?? 0.95))}% interval (bootstrap over videos for one seed, Student-t over seeds otherwise); DeLong p against the baseline row, seed-matched.`,
+    ...(pending.length > 0 ? [`Unfinished trials (not in the table): ${pending.join(', ')}`] : []),
+  ];
+  if ((options.plots ?? settings?.plots ?? true) === true) {
+    const figures = await writeReportPlots(trials, join(dir, 'plots'), settings?.timelineVideos ?? 4);
+    const html = join(dir, 'report.html');
+    writeFileAtomic(html, reportHtml(`VAD report — ${experiment?.name ?? experimentDir}`, markdown, notes, figures));
+    files.push(html);
+  }
+  return { dir, table, text: tableText(table), files };
+}

@@ -1,0 +1,73 @@
+import { createModel, createRng, train, type AnomalyModel, type JsonValue, type TrainResult } from '@vad/core';
+import { createSchedule } from '@vad/schedules';
+import { createSimulatorFromConfig } from '../plugins/load-simulator';
+import type { TrialConfig } from '../config/experiment-config';
+import { createTrainStream } from '../data/index';
+import type { TrialData } from './open-trial-data';
+import { latestCheckpoint, logStep, saveCheckpoint, truncateStepLog } from './checkpoint-files';
+
+/** What training a trial produced. */
+export interface TrainedTrial {
+  readonly model: AnomalyModel;
+  readonly result: TrainResult;
+  /** Global step training resumed from (0 for a fresh start). */
+  readonly resumedFrom: number;
+  /** Wall seconds of this training session (not counting earlier, interrupted sessions). */
+  readonly seconds: number;
+}
+
+/** Options of {@link trainTrial}. */
+export interface TrainTrialOptions {
+  readonly log: (line: string) => void;
+  /** Aborting stops training before the next step; a checkpoint is still written. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Trains one trial in `trialDir`: builds model (seeded from the trial seed), simulator, schedule and
+ * the training stream, resumes from the newest checkpoint when there is one (dropping step records
+ * written after it), logs every step to metrics.jsonl and writes checkpoints atomically.
+ */
+export async function trainTrial(config: TrialConfig, data: TrialData, trialDir: string, options: TrainTrialOptions): Promise<TrainedTrial> {
+  const rng = createRng(config.seed);
+  const model = createModel(config.model, rng.fork('model'));
+  const simulator = await createSimulatorFromConfig(config.simulator, config.baseDir);
+  const schedule = createSchedule(config.schedule);
+  const trainer = config.trainer as { batchSize: number; checkpointEvery: number };
+  const stream = createTrainStream(data.dataset, { frames: model.geometry.frames, batchSize: trainer.batchSize, masks: data.masks });
+  const resume = latestCheckpoint(trialDir, options.log);
+  truncateStepLog(trialDir, resume?.checkpoint.step ?? 0);
+  if (resume !== undefined) options.log(`resuming from ${resume.path} (step ${resume.checkpoint.step})`);
+  const started = performance.now();
+  try {
+    const result = await train({
+      model,
+      simulator,
+      schedule,
+      data: stream,
+      options: config.trainer,
+      seed: config.seed,
+      config: config as unknown as JsonValue,
+      ...(resume === undefined ? {} : { resume: resume.checkpoint }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      callbacks: {
+        onStep: (record) => logStep(trialDir, record),
+        onEpoch: (s) =>
+          options.log(
+            `epoch ${s.epoch + 1}/${s.totalEpochs}: loss ${fmt(s.loss)}, L_recon ${fmt(s.lRecon)}, L_dist ${fmt(s.lDist)}, σ ${fmt(s.sigma)}, ${(s.ms / 1000).toFixed(1)} s`,
+          ),
+        onCheckpoint: (checkpoint) => {
+          saveCheckpoint(trialDir, checkpoint, config.output.keepCheckpoints);
+        },
+      },
+    });
+    return { model, result, resumedFrom: resume?.checkpoint.step ?? 0, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+}
+
+function fmt(value: number | null): string {
+  return value === null ? '–' : value.toPrecision(4);
+}

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './backend';
 export * from './ops/index';
 export * from './models/index';
+export * from './bench/index';
 export * from './data/index';
 export * from './train/index';
 export type * from './contracts/data';

@@ -28,8 +28,17 @@ describe('evaluate', () => {
       paddedVideos: 0,
     });
     expect(result.perVideo).toEqual([{ video: 'v1', scene: 'all', frames: 4, anomalousFrames: 2, unscored: 0, auc: 0.75, padded: false }]);
+    // one scene: its line is the pooled numbers
+    expect(result.perScene).toEqual([
+      { scene: 'all', videos: 1, frames: 4, anomalousFrames: 2, aucMicro: 0.75, aucMacro: 0.75, ap: result.ap, eer: 0.5, f1: result.f1, threshold: 0.35 },
+    ]);
     expect(result.roc.fpr).toEqual([0, 0, 0.5, 0.5, 1]);
     expect(result.pr.thresholds).toEqual([0.1, 0.35, 0.4, 0.8]);
+  });
+
+  it('records only the parameters of the scorer in use', () => {
+    const card = evaluate(video('v1', [0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]), { scorer: 'psnr', psnrPeak: 2, patchSize: 8 }).card;
+    expect([card.scorer, card.patchSize, card.psnrPeak]).toEqual(['psnr', null, 2]);
   });
 
   it('leaves unscored (edge) frames out of every metric but counts them in the card', () => {

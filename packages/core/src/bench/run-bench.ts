@@ -9,6 +9,7 @@ import { applyGradients, disposeBatch, uploadBatch, type LearnedLogit } from '..
 import { createWeightedNoiseSimulator } from '../train/weighted-noise';
 import { syntheticBatch } from './bench-data';
 import { benchPresets, type BenchPreset } from './bench-presets';
+import { opBreakdown, type OpTime } from './op-breakdown';
 import { timeStats, type TimeStats } from './time-stats';
 
 export interface BenchOptions {
@@ -23,6 +24,8 @@ export interface BenchOptions {
   readonly engine?: GradientEngine;
   /** Called once with the model before timing (e.g. to start a worker engine on its weights). */
   readonly onModel?: (model: AnomalyModel) => Promise<void> | void;
+  /** Also profile one extra step in this process and report time by kernel type. */
+  readonly breakdown?: boolean;
 }
 
 export interface BenchResult {
@@ -44,6 +47,8 @@ export interface BenchResult {
   readonly ratio: number;
   readonly referenceInferMs: number;
   readonly inferRatio: number;
+  /** Time by tfjs kernel type of one profiled step (only with `breakdown`). */
+  readonly opBreakdown?: readonly OpTime[];
 }
 
 const now = (): number => performance.now();
@@ -81,6 +86,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const ms = await step();
     if (i >= options.warmup) train.push(ms);
   }
+  const ops = options.breakdown === true ? await opBreakdown(async () => void (await step())) : undefined;
   const infer = timeInference(model, host.clips, options.inferClips ?? Math.max(options.steps, 10));
   const flops = modelFlops(modelOptions, preset.batch);
   const trainStepMs = timeStats(train);
@@ -109,6 +115,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     ratio: round(trainStepMs.median / preset.referenceMs, 3),
     referenceInferMs: preset.referenceInferMs,
     inferRatio: round(inferMsPerClip.median / preset.referenceInferMs, 3),
+    ...(ops !== undefined ? { opBreakdown: ops } : {}),
   };
 }
 

@@ -21,8 +21,10 @@ async function importModule(type: string, baseDir: string): Promise<Record<strin
   } else {
     try {
       url = pathToFileURL(createRequire(join(baseDir, 'noop.js')).resolve(type)).href;
-    } catch {
-      url = type; // ESM-only packages: let import() resolve it from here
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw error;
+      url = type; // not installed next to the config, or ESM-only: let import() resolve (or reject) it from here
     }
   }
   try {

@@ -1,0 +1,133 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../cli';
+import { readJsonl } from '../io/jsonl';
+import { parseScoresCsv } from '../io/scores-csv';
+import type { TrialMetrics } from './run-trial';
+
+// A tiny quickstart: 16×16 gray synthetic scenes, one 24-frame training video (5 steps of 4 clips),
+// c3dsu with latent 8, one epoch; none vs learned σ. Runs in seconds on the wasm backend.
+const tinyConfig = `
+name: tiny
+description: tiny quickstart for the end-to-end spec
+seed: 3
+backend: wasm
+data:
+  type: synthetic
+  height: 16
+  width: 16
+  channels: 1
+  synthetic: { scenes: 1, trainVideos: 1, testVideos: 2, length: 24, density: 2, difficulty: 0 }
+  masks: { type: random-box }
+model: { type: c3dsu, latent: 8, frames: 3 }
+trainer: { epochs: 1, batchSize: 4, checkpointEvery: 2 }
+evaluation: { patchSize: 8, batchSize: 8 }
+output: { keepCheckpoints: 10 }
+report: { bootstrap: 20, figureSamples: 1, timelineVideos: 1, plots: false }
+grid:
+  schedule: [{ type: none }, { type: learned }]
+`;
+
+async function vad(args: string[]): Promise<{ code: number; out: string }> {
+  const chunks: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    chunks.push(String(chunk));
+    return true;
+  });
+  try {
+    const code = await main(args);
+    return { code, out: chunks.join('') };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('vad run (tiny quickstart, end to end)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'vad-run-'));
+  const config = join(root, 'tiny.yaml');
+  const out = join(root, 'out');
+  let first: { code: number; out: string };
+  let trials: string[];
+
+  beforeAll(async () => {
+    writeFileSync(config, tinyConfig);
+    first = await vad(['run', config, '--out', out]);
+    trials = readdirSync(out).filter((name) => name.includes('-seed3')).sort();
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('writes one complete folder per trial', () => {
+    expect(first.code).toBe(0);
+    expect(trials.map((t) => t.replace(/-[0-9a-f]{8}-/, '-H-'))).toEqual(['learned-H-seed3', 'none-H-seed3']);
+    const dir = join(out, trials[0] as string);
+    for (const file of ['config.json', 'trial.json', 'environment.json', 'metrics.jsonl', 'model.ckpt', 'scores.csv', 'metrics.json', 'done.json', 'figures/figure4.png']) {
+      expect(existsSync(join(dir, file)), file).toBe(true);
+    }
+    expect(readdirSync(join(dir, 'checkpoints'))).toEqual(['step-000000002.ckpt', 'step-000000004.ckpt', 'step-000000005.ckpt']);
+    const env = JSON.parse(readFileSync(join(dir, 'environment.json'), 'utf8')) as { backend: { name: string }; gitCommit: string; packages: Record<string, string> };
+    expect(env.backend.name).toBe('wasm');
+    expect(env.gitCommit).toMatch(/^([0-9a-f]{40}|unknown)$/);
+    expect(env.packages['@tensorflow/tfjs']).toBe('4.22.0');
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toMatchObject({ seed: 3, schedule: { type: 'learned' }, trainer: { epochs: 1, lambda: 0.01 } });
+  });
+
+  it('logs every step and scores every test frame (edge frames left empty)', () => {
+    const dir = join(out, trials[0] as string);
+    const steps = readJsonl<{ step: number; sigma: number | null; lDist: number | null }>(join(dir, 'metrics.jsonl'));
+    expect(steps.map((s) => s.step)).toEqual([0, 1, 2, 3, 4]);
+    expect(steps.every((s) => s.sigma !== null && s.sigma > 0 && s.sigma < 1 && s.lDist !== null)).toBe(true);
+    const rows = parseScoresCsv(readFileSync(join(dir, 'scores.csv'), 'utf8'), 'scores.csv');
+    expect(rows).toHaveLength(2 * 24);
+    expect(rows.filter((r) => r.score === null).map((r) => r.frame)).toEqual([0, 23, 0, 23]);
+    const metrics = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8')) as TrialMetrics;
+    expect(metrics.evaluation.card.frames).toEqual({ total: 48, scored: 44, anomalous: metrics.evaluation.anomalousFrames });
+    expect(metrics.evaluation.card).toMatchObject({ scorer: 'patch-max', patchSize: 8, edgePolicy: 'drop' });
+    expect(metrics.evaluation.aucMicro).toBeGreaterThanOrEqual(0);
+    expect(metrics.evaluation.aucMicro).toBeLessThanOrEqual(1);
+    expect(metrics.training.steps).toBe(5);
+    expect(metrics.training.finalSigma).toBeCloseTo(steps[4]?.sigma ?? NaN, 2);
+  });
+
+  it('prints the AUC table and writes the report files', () => {
+    expect(first.out).toMatch(/trial group\s+seeds\s+AUC micro %/);
+    expect(first.out).toMatch(/\nnone \(baseline\)\s+1\s+\d+\.\d\d/);
+    expect(first.out).toMatch(/\nlearned\s+1\s+\d+\.\d\d/);
+    for (const file of ['table.md', 'table.csv', 'table.json']) expect(existsSync(join(out, 'report', file))).toBe(true);
+    const csv = readFileSync(join(out, 'report', 'table.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('kind,label,group,seeds,aucMicro,aucMicroStd,aucMicroLower,aucMicroUpper,interval,aucMacro,aucMacroStd,pValue,finalSigma,trainSeconds,protocol,source');
+    expect(csv.slice(1, 3).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['ours,none', 'ours,learned']);
+  });
+
+  it('skips finished trials on a rerun', async () => {
+    const before = readFileSync(join(out, trials[0] as string, 'scores.csv'), 'utf8');
+    const again = await vad(['run', config, '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/2 trial\(s\), 2 already done/);
+    expect(again.out).not.toMatch(/epoch 1\/1/);
+    expect(readFileSync(join(out, trials[0] as string, 'scores.csv'), 'utf8')).toBe(before);
+  });
+
+  it('resumes an interrupted trial from its last checkpoint and reaches the same result', async () => {
+    const dir = join(out, trials[0] as string);
+    const reference = readFileSync(join(dir, 'scores.csv'), 'utf8');
+    const tensorsBefore = tf.memory().numTensors;
+    const copy = join(root, 'resume');
+    cpSync(out, copy, { recursive: true });
+    const trialDir = join(copy, trials[0] as string);
+    // State of a run killed after step 4 of 5: no done marker, results or final model, the newer
+    // checkpoint gone, a step record written after the checkpoint and a torn last line.
+    for (const file of ['done.json', 'metrics.json', 'scores.csv', 'model.ckpt', 'checkpoints/step-000000005.ckpt']) rmSync(join(trialDir, file));
+    const log = readFileSync(join(trialDir, 'metrics.jsonl'), 'utf8');
+    writeFileSync(join(trialDir, 'metrics.jsonl'), `${log}{"step":5,"torn`);
+    const resumed = await vad(['run', config, '--out', copy]);
+    expect(resumed.code).toBe(0);
+    expect(resumed.out).toMatch(/1 already done/);
+    expect(resumed.out).toMatch(/resuming from .*step-000000004\.ckpt \(step 4\)/);
+    expect(readJsonl<{ step: number }>(join(trialDir, 'metrics.jsonl')).map((s) => s.step)).toEqual([0, 1, 2, 3, 4]);
+    expect(readFileSync(join(trialDir, 'scores.csv'), 'utf8')).toBe(reference);
+    expect(tf.memory().numTensors).toBe(tensorsBefore); // the trained model and every step tensor were disposed
+  });
+});

@@ -3,9 +3,10 @@ import { benchCommand } from './bench';
 import { runCommand } from './run';
 import { trainCommand } from './train';
 import { reportCommand } from './report';
+import { listCommand } from './list';
 import { simulateCommand } from './simulate';
 import { metricsCommand } from './metrics';
 
 /** Every `vad` sub-command; one file each under commands/. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: ReadonlyArray<CommandModule<any, any>> = [benchCommand, runCommand, trainCommand, reportCommand, simulateCommand, metricsCommand];
+export const commands: ReadonlyArray<CommandModule<any, any>> = [benchCommand, runCommand, trainCommand, reportCommand, listCommand, simulateCommand, metricsCommand];

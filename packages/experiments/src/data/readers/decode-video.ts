@@ -1,6 +1,6 @@
 import { UserError } from '@vad/core';
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import type { ResizeOptions } from './decode-image';
@@ -8,12 +8,8 @@ import type { ResizeOptions } from './decode-image';
 const scaleFlags = { linear: 'bilinear', cubic: 'bicubic', lanczos3: 'lanczos', nearest: 'neighbor' } as const;
 
 function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false; // not there or not executable: try the next candidate
-  }
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat !== undefined && stat.isFile() && (stat.mode & 0o111) !== 0;
 }
 
 /**

@@ -1,0 +1,2 @@
+export { createWorkerEngine, type WorkerEngine, type WorkerEngineOptions } from './worker-engine';
+export type { SimulatorSource } from './worker-protocol';

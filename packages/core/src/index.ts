@@ -4,6 +4,7 @@ export * from './backend';
 export * from './ops/index';
 export * from './models/index';
 export * from './bench/index';
+export * from './parallel/index';
 export * from './data/index';
 export * from './train/index';
 export type * from './contracts/data';

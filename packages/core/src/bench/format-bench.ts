@@ -7,11 +7,11 @@ import type { BenchResult } from './run-bench';
  * @example
  * formatBench(result); // => 'small (c3dsu 64×64, latent 64, T 3, RGB, kernels 3,5,7), batch 8, wasm\n  train step …'
  */
-export function formatBench(r: BenchResult, engine: string): string {
+export function formatBench(r: BenchResult): string {
   const t = r.trainStepMs;
   const i = r.inferMsPerClip;
   const lines = [
-    `${r.preset} (${r.size}×${r.size}, latent ${r.latent}, T ${r.T}, ${r.channels === 3 ? 'RGB' : 'gray'}, kernels ${r.kernels.join(',')}), batch ${r.batch}, ${r.backend}, ${engine}`,
+    `${r.preset} (${r.size}×${r.size}, latent ${r.latent}, T ${r.T}, ${r.channels === 3 ? 'RGB' : 'gray'}, kernels ${r.kernels.join(',')}), batch ${r.batch}, ${r.backend}, ${r.threads} thread(s), ${r.microBatches} micro-batch(es)`,
     `  parameters      ${r.params.toLocaleString('en-US')}`,
     `  train step      ${t.median} ms median (min ${t.min}, max ${t.max}, n ${t.n}); ${r.gflopPerStep} GFLOP ⇒ ${r.effectiveGflops} GFLOP/s`,
     `  vs reference    ${r.referenceMs} ms ⇒ ratio ${r.ratio} (1 = PyTorch parity, lower is better)`,
@@ -19,7 +19,7 @@ export function formatBench(r: BenchResult, engine: string): string {
     `  peak RSS        ${r.peakRssMb} MB`,
   ];
   if (r.opBreakdown !== undefined) {
-    lines.push('  time by kernel (one profiled step in this process; wrappers such as fusedConv2d__op count their inner kernels again):');
+    lines.push('  time by kernel (one extra profiled step; with workers, the main thread\'s shard only):');
     for (const op of r.opBreakdown.slice(0, 16)) {
       lines.push(`    ${op.op.padEnd(24)} ${op.ms.toFixed(1).padStart(9)} ms ${String(op.calls).padStart(6)} calls ${(100 * op.share).toFixed(1).padStart(5)} %`);
     }

@@ -11,7 +11,7 @@ export interface OpTime {
 
 /**
  * Where the time of `fn` goes, by tfjs kernel name (tf.profile's per-kernel wall times, summed;
- * custom-gradient wrappers are excluded because their inner kernels are counted themselves).
+ * op scopes such as `fusedConv2d__op` are excluded because their inner kernels are counted themselves).
  *
  * @example
  * const ops = await opBreakdown(() => model.apply(clips, false));
@@ -21,7 +21,7 @@ export async function opBreakdown(fn: () => void | Promise<void>): Promise<OpTim
   const info = await tf.profile(fn);
   const byOp = new Map<string, { ms: number; calls: number }>();
   for (const kernel of info.kernels) {
-    if (kernel.name === undefined || kernel.name === '' || kernel.name.startsWith('Custom')) continue;
+    if (kernel.name === undefined || kernel.name === '' || kernel.name === 'unnamed scope' || kernel.name.endsWith('__op')) continue; // scopes, not kernels
     const ms = typeof kernel.kernelTimeMs === 'number' ? kernel.kernelTimeMs : 0;
     const entry = byOp.get(kernel.name) ?? { ms: 0, calls: 0 };
     byOp.set(kernel.name, { ms: entry.ms + ms, calls: entry.calls + 1 });

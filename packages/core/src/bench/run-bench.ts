@@ -4,7 +4,8 @@ import { createModel, parseModelOptions } from '../models/create-model';
 import { modelFlops } from '../models/model-flops';
 import { createRng } from '../rng';
 import { createAdam, disposeAdam } from '../train/adam';
-import { localEngine, type GradientEngine } from '../train/run-step';
+import { createWorkerEngine } from '../parallel/worker-engine';
+import { createMicroBatchEngine } from '../parallel/micro-batch-engine';
 import { applyGradients, disposeBatch, uploadBatch, type LearnedLogit } from '../train/step';
 import { createWeightedNoiseSimulator } from '../train/weighted-noise';
 import { syntheticBatch } from './bench-data';
@@ -20,10 +21,10 @@ export interface BenchOptions {
   readonly warmup: number;
   /** Timed batch-1 inference clips (default max(steps, 10)). */
   readonly inferClips?: number;
-  /** Gradient engine (default: this process). */
-  readonly engine?: GradientEngine;
-  /** Called once with the model before timing (e.g. to start a worker engine on its weights). */
-  readonly onModel?: (model: AnomalyModel) => Promise<void> | void;
+  /** Threads computing each step's gradients, data-parallel (1: this thread only, exact). */
+  readonly threads?: number;
+  /** Sequential micro-batches per step in this thread, to bound memory (1: exact; ignored with threads > 1). */
+  readonly microBatches?: number;
   /** Also profile one extra step in this process and report time by kernel type. */
   readonly breakdown?: boolean;
 }
@@ -31,6 +32,10 @@ export interface BenchOptions {
 export interface BenchResult {
   readonly preset: BenchPreset;
   readonly backend: string;
+  /** Threads computing gradients (1 = this thread only). */
+  readonly threads: number;
+  /** Sequential micro-batches per step (1 = the whole batch at once). */
+  readonly microBatches: number;
   readonly batch: number;
   readonly size: number;
   readonly latent: number;
@@ -63,8 +68,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const modelOptions = parseModelOptions(preset.model, 'runBench');
   const rng = createRng(`bench/${options.preset}`);
   const model = createModel(modelOptions, rng.fork('model'));
-  await options.onModel?.(model);
-  const engine = options.engine ?? localEngine;
+  const threads = options.threads ?? 1;
+  const engine = threads > 1 ? await createWorkerEngine(model, { threads, model: modelOptions }) : null;
+  const local = createMicroBatchEngine(options.microBatches ?? 1);
   const host = syntheticBatch(model.geometry, preset.batch, rng.fork('data'));
   const logit: LearnedLogit = { variable: tf.variable(tf.scalar(0), true), lrMultiplier: 1 };
   const optimizers = { model: createAdam(), logit: createAdam() };
@@ -74,7 +80,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const step = async (): Promise<number> => {
     const batch = uploadBatch(host);
     const start = now();
-    const { grads } = await engine.computeGradients({ model, simulator, batch, sigma: { kind: 'learned', logit }, rng: simRng, loss });
+    const { grads } = await (engine ?? local).computeGradients({ model, simulator, batch, sigma: { kind: 'learned', logit }, rng: simRng, loss });
     applyGradients(model, logit, optimizers, grads, 1e-2);
     await logit.variable.data(); // the step is done when its last update is
     const ms = now() - start;
@@ -92,6 +98,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const trainStepMs = timeStats(train);
   const inferMsPerClip = timeStats(infer);
   const params = model.parameterCount();
+  await engine?.dispose();
   model.dispose();
   logit.variable.dispose();
   disposeAdam(optimizers.model);
@@ -99,6 +106,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   return {
     preset: options.preset,
     backend: tf.getBackend(),
+    threads,
+    microBatches: threads > 1 ? 1 : (options.microBatches ?? 1),
     batch: preset.batch,
     size: modelOptions.height,
     latent: modelOptions.latent,

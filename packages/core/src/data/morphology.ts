@@ -23,9 +23,23 @@ export function openMask(mask: Uint8Array, height: number, width: number, radius
   return dilate(erode(mask, height, width, radius), height, width, radius);
 }
 
-/** Closing (dilate then erode): fills holes and gaps smaller than the square. */
+/**
+ * Closing (dilate then erode): fills holes and gaps smaller than the square. Computed on a zero-padded
+ * copy, so objects near the border do not grow toward it (unlike a border-ignoring erosion).
+ *
+ * @example
+ * closeMask(Uint8Array.of(0, 1, 0, 1, 0), 1, 5, 1); // => [0, 1, 1, 1, 0]
+ */
 export function closeMask(mask: Uint8Array, height: number, width: number, radius: number): Uint8Array {
-  return erode(dilate(mask, height, width, radius), height, width, radius);
+  if (radius === 0) return mask.slice();
+  const ph = height + 2 * radius;
+  const pw = width + 2 * radius;
+  const padded = new Uint8Array(ph * pw);
+  for (let y = 0; y < height; y++) padded.set(mask.subarray(y * width, (y + 1) * width), (y + radius) * pw + radius);
+  const closed = erode(dilate(padded, ph, pw, radius), ph, pw, radius);
+  const out = new Uint8Array(height * width);
+  for (let y = 0; y < height; y++) out.set(closed.subarray((y + radius) * pw + radius, (y + radius) * pw + radius + width), y * width);
+  return out;
 }
 
 // `hit` = the value that, when present in the neighbourhood, decides the output (1: dilate, 0: erode).

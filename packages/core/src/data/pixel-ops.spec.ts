@@ -14,6 +14,7 @@ describe('morphology', () => {
     expect(Array.from(openMask(Uint8Array.of(0, 0, 0, 0, 1, 0, 0, 0, 0), 3, 3, 1))).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
     const ring = Uint8Array.of(1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1); // 4x4 with a hole at (1,1)
     expect(closeMask(ring, 4, 4, 1)[5]).toBe(1);
+    expect(Array.from(closeMask(Uint8Array.of(0, 1, 0, 1, 0), 1, 5, 1))).toEqual([0, 1, 1, 1, 0]); // no growth to the border
     expect(() => dilate(Uint8Array.of(1), 2, 2, 1)).toThrow(/must have height×width = 4 entries, but got 1/);
   });
 });

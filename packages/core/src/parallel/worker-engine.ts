@@ -9,8 +9,8 @@ import { averageValues, shardBatch, sigmaData } from './shards';
 import { packLayout, type PackLayout, type SimulatorSource, type WorkerReply, type WorkerRequest } from './worker-protocol';
 
 export interface WorkerEngineOptions {
-  /** Extra worker threads; the batch is split into workers + 1 shards (the main thread computes the first). */
-  readonly workers: number;
+  /** Threads computing a step: the batch is split into this many shards; the main thread computes the first, worker threads the others. 1 = exactly {@link computeGradients}. */
+  readonly threads: number;
   /** Options the model was built from (each worker builds a replica; weights are synced every step). */
   readonly model: ModelOptions;
   /** The simulator the workers load (default: built-in weighted noise). */
@@ -37,10 +37,10 @@ interface Handle {
  * BatchNorm running statistics (weighted by shard size). Differences from one process, by design:
  * BatchNorm normalises with per-shard statistics, L_dist is a per-shard mean over masked pixels,
  * and each shard's simulator draws from its own stream (seeded from `inputs.rng`). With
- * `workers: 0` it is exactly {@link computeGradients}. Worker shards get no FrameSource.
+ * `threads: 1` it is exactly {@link computeGradients}. Worker shards get no FrameSource.
  *
  * @example
- * const engine = await createWorkerEngine(model, { workers: 1, model: options });
+ * const engine = await createWorkerEngine(model, { threads: 2, model: options });
  * await train({ model, schedule, data, seed: 1, engine });
  * await engine.dispose();
  */
@@ -49,7 +49,8 @@ export async function createWorkerEngine(model: AnomalyModel, options: WorkerEng
   const weights = new SharedArrayBuffer(layout.weightTotal * 4);
   const weightView = new Float32Array(weights);
   const handles: Handle[] = [];
-  for (let i = 0; i < options.workers; i++) {
+  if (!Number.isInteger(options.threads) || options.threads < 1) throw new Error(`createWorkerEngine(options.threads) must be a positive integer, but got ${options.threads}`);
+  for (let i = 0; i < options.threads - 1; i++) {
     const output = new SharedArrayBuffer(layout.outputTotal * 4);
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
     const handle: Handle = { worker, output: new Float32Array(output), pending: null };
@@ -60,7 +61,7 @@ export async function createWorkerEngine(model: AnomalyModel, options: WorkerEng
     await request(handle, init);
   }
   return {
-    shards: options.workers + 1,
+    shards: options.threads,
     computeGradients: async (inputs) => (handles.length === 0 ? computeGradients(inputs) : parallelStep(inputs, layout, weightView, handles)),
     dispose: async () => {
       await Promise.all(handles.map((h) => h.worker.terminate()));

@@ -7,10 +7,12 @@ interface BenchArgs {
   readonly steps: number;
   readonly warmup: number;
   readonly json: boolean;
+  readonly threads: number;
+  readonly microBatches: number;
 }
 
 /**
- * `vad bench --preset small [--backend wasm] [--steps 5] [--warmup 2] [--json]` — times the full DDL
+ * `vad bench --preset small [--backend wasm] [--steps 5] [--warmup 2] [--threads 2] [--json]` — times the full DDL
  * train step and batch-1 inference of a reference preset and compares with PyTorch (performance.md).
  */
 export const benchCommand: CommandModule<object, BenchArgs> = {
@@ -22,13 +24,17 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('backend', { type: 'string', choices: [...backendChoices], describe: 'tfjs backend (default: VAD_BACKEND or auto)' })
       .option('steps', { type: 'number', default: 5, describe: 'timed train steps (median reported)' })
       .option('warmup', { type: 'number', default: 2, describe: 'untimed steps first' })
+      .option('threads', { type: 'number', default: 1, describe: 'threads per train step (data-parallel worker threads; 1 = exact single-thread step)' })
+      .option('micro-batches', { type: 'number', default: 1, describe: 'sequential micro-batches per step to bound memory (medium needs 2 on wasm: 4 GB heap)' })
       .option('json', { type: 'boolean', default: false, describe: 'print one JSON object only' }) as unknown as Argv<BenchArgs>,
   handler: async (args) => {
     if (!Number.isInteger(args.steps) || args.steps < 1) throw new UserError(`vad bench: --steps must be a positive integer, but got ${args.steps}`);
     if (!Number.isInteger(args.warmup) || args.warmup < 0) throw new UserError(`vad bench: --warmup must be a non-negative integer, but got ${args.warmup}`);
     const backend = await initBackend(resolveBackendChoice(args.backend));
     if (!args.json) process.stdout.write(`backend: ${backend.name} (${backend.detail})\n`);
-    const result = await runBench({ preset: args.preset, steps: args.steps, warmup: args.warmup, breakdown: !args.json });
-    process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : `${formatBench(result, 'local engine (1 thread)')}\n`);
+    if (!Number.isInteger(args.threads) || args.threads < 1) throw new UserError(`vad bench: --threads must be a positive integer, but got ${args.threads}`);
+    if (!Number.isInteger(args.microBatches) || args.microBatches < 1) throw new UserError(`vad bench: --micro-batches must be a positive integer, but got ${args.microBatches}`);
+    const result = await runBench({ preset: args.preset, steps: args.steps, warmup: args.warmup, threads: args.threads, microBatches: args.microBatches, breakdown: !args.json });
+    process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : `${formatBench(result)}\n`);
   },
 };

@@ -40,7 +40,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <config>',
   describe: 'Train, evaluate and report every trial of an experiment config (skips finished trials, resumes interrupted ones)',
   builder: (yargs) =>
-    runFlags(yargs).option('workers', { type: 'number', default: 1, describe: 'trials in parallel (child processes)' }) as unknown as Argv<RunArgs>,
+    runFlags(yargs).option('workers', { type: 'number', describe: 'trials in parallel (child processes; default: the config\'s workers, else 1)' }) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 1)) {
       throw new UserError(`--workers must be a positive integer, but got ${args.workers}`);
@@ -53,7 +53,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         ...(args.out ? { out: args.out } : {}),
         ...(args.set ? { set: args.set } : {}),
         ...(args.backend ? { backend: args.backend } : {}),
-        workers: args.workers ?? 1,
+        ...(args.workers !== undefined ? { workers: args.workers } : {}),
         log,
         signal: signals.signal,
       });

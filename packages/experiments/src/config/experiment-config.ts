@@ -34,6 +34,8 @@ export interface ExperimentConfig extends TrialSections {
   readonly seeds: readonly number[];
   readonly backend: BackendChoice;
   readonly grid: Readonly<Record<string, readonly unknown[]>>;
+  /** Trials run in parallel (child processes); `--workers` overrides. */
+  readonly workers: number;
   /** Absolute paths of the composed files, bases first, the named file last. */
   readonly extends: readonly string[];
   readonly file: string;

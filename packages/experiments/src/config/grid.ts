@@ -12,8 +12,10 @@ export interface GridPoint {
 export function valueLabel(value: unknown): string {
   if (isMapping(value)) {
     const type = typeof value['type'] === 'string' ? value['type'] : 'cfg';
-    const rest = Object.keys(value).filter((key) => key !== 'type');
-    return rest.length === 0 ? type : `${type}~${configHash(value).slice(0, 4)}`;
+    const rest = Object.entries(value).filter(([key]) => key !== 'type');
+    const scalars = rest.every(([, item]) => item === null || ['string', 'number', 'boolean'].includes(typeof item));
+    const label = [type, ...rest.map(([key, item]) => `${key}${String(item)}`)].join('-');
+    return rest.length === 0 ? type : scalars && label.length <= 32 ? label : `${type}~${configHash(value).slice(0, 4)}`;
   }
   if (Array.isArray(value)) return value.map(valueLabel).join('+');
   return String(value);

@@ -79,7 +79,7 @@ describe('loadExperiment', () => {
     const f = label(file);
     expect((await problemsOf(file)).sort()).toEqual(
       [
-        `${f}: modle: unknown key; allowed: name, description, seed, seeds, backend, grid, data, model, simulator, schedule, trainer, evaluation, output, report`,
+        `${f}: modle: unknown key; allowed: name, description, seed, seeds, backend, workers, grid, data, model, simulator, schedule, trainer, evaluation, output, report`,
         `${f}: trainer.epochs must be a positive integer, but got -5`,
         `${f}: trainer.lr must be a positive number, but got "fast"`,
         `${f}: schedule.warmupSteps: unknown key; allowed: type, start, end`,
@@ -143,10 +143,7 @@ describe('loadExperiment', () => {
     expect(ids).toHaveLength(8);
     expect(ids.map((id) => id.replace(/-[0-9a-f]{8}-/, '-H-'))).toEqual([
       'none_0.01-H-seed1', 'none_0.01-H-seed2', 'none_0.001-H-seed1', 'none_0.001-H-seed2',
-      'static~' + ids[4]?.split('~')[1]?.slice(0, 4) + '_0.01-H-seed1',
-      'static~' + ids[4]?.split('~')[1]?.slice(0, 4) + '_0.01-H-seed2',
-      'static~' + ids[4]?.split('~')[1]?.slice(0, 4) + '_0.001-H-seed1',
-      'static~' + ids[4]?.split('~')[1]?.slice(0, 4) + '_0.001-H-seed2',
+      'static-sigma0.5_0.01-H-seed1', 'static-sigma0.5_0.01-H-seed2', 'static-sigma0.5_0.001-H-seed1', 'static-sigma0.5_0.001-H-seed2',
     ]);
     expect(new Set(experiment.trials.map((t) => t.group)).size).toBe(4);
     expect(experiment.trials[2]?.config.trainer).toMatchObject({ lr: 0.001 });

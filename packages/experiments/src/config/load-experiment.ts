@@ -75,5 +75,5 @@ export async function loadExperiment(file: string, options: LoadOptions, schemas
   const first = trials[0]?.config;
   if (first === undefined) throw new Error(`loadExperiment(${label}): grid must expand to at least one trial, but got 0`);
   const { seed: _seed, baseDir: _dir, ...firstSections } = first;
-  return deepFreeze({ ...firstSections, seeds, grid, extends: composed.files, file: resolve(file), trials });
+  return deepFreeze({ ...firstSections, seeds, grid, workers: top.data.workers, extends: composed.files, file: resolve(file), trials });
 }

@@ -17,6 +17,7 @@ export const reportSchema = z.strictObject({
   timelineVideos: z.number().int().nonnegative().default(4), // per-video score timelines per trial
   bootstrap: z.number().int().nonnegative().default(1000), // bootstrap resamples for AUC confidence intervals (0 = off)
   confidence: z.number().gt(0).lt(1).default(0.95), // confidence level of the intervals
+  summary: z.enum(['none', 'mean', 'median']).default('none'), // extra row: mean/median of the group AUCs (DDL ShanghaiTech: median over per-scene models)
 });
 export type ReportConfig = z.output<typeof reportSchema>;
 
@@ -34,6 +35,7 @@ export const topLevelSchema = z.strictObject({
   seed: z.number().int().nonnegative().optional(), // one seed …
   seeds: z.array(z.number().int().nonnegative()).min(1).optional(), // … or several (one trial each); default [0]
   backend: z.enum(backendChoices).default('auto'), // auto = tensorflow if loadable, else wasm, else cpu
+  workers: z.number().int().positive().default(1), // trials run in parallel child processes (--workers overrides)
   grid: z.record(z.string(), z.array(z.unknown()).min(1)).default({}), // dotted key → list of values (cartesian product)
   data: z.unknown().optional(),
   model: z.unknown().optional(),

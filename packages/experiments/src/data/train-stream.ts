@@ -61,7 +61,7 @@ export function createTrainStream(dataset: Pick<Dataset, 'train'>, options: Trai
     const clipSize = T * H * W * C;
     const clips = new Float32Array(metas.length * clipSize); // [B, T, H, W, C]
     const masks = options.masks ? new Float32Array(metas.length * T * H * W) : null; // [B, T, H, W, 1]
-    let any = false;
+    let found = false;
     await Promise.all(
       metas.map(async (meta, b) => {
         const video = byId.get(meta.video) as Video;
@@ -69,11 +69,11 @@ export function createTrainStream(dataset: Pick<Dataset, 'train'>, options: Trai
         await video.readFrames(indices, clips, b * clipSize);
         if (options.masks && masks) {
           const rng = createRng(`${seed}/masks/${epoch}/${step}/${b}`);
-          if (await options.masks.fill(video, indices, rng, masks, b * T * H * W)) any = true;
+          if (await options.masks.fill(video, indices, rng, masks, b * T * H * W)) found = true;
         }
       }),
     );
-    return { shape: [metas.length, T, H, W, C], clips, masks: any ? masks : null, meta: metas };
+    return { shape: [metas.length, T, H, W, C], clips, masks: found ? masks : null, meta: metas };
   };
 
   return {

@@ -56,4 +56,6 @@ export interface Dataset {
   readonly partial: boolean;
   /** Human-readable notes from loading (e.g. "partial: 2 of 21 test videos present"). */
   readonly notes: readonly string[];
+  /** Folder of the training split on disk (where `tracked_bounding_boxes.json` is looked for). */
+  readonly trainDir?: string;
 }

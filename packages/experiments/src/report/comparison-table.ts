@@ -45,7 +45,8 @@ function stat(trials: readonly TrialRecord[], key: 'aucMicro' | 'aucMacro', leve
     return { mean: values[0] as number, std: null, lower: boot?.lower ?? null, upper: boot?.upper ?? null, interval: boot === null ? null : 'bootstrap' };
   }
   const summary = seedSummary(values, level);
-  return { mean: summary.mean, std: summary.std, lower: summary.lower, upper: summary.upper, interval: 'seeds' };
+  const clamp = (x: number | null): number | null => (x === null ? null : Math.min(1, Math.max(0, x))); // an AUC lies in [0, 1]
+  return { mean: summary.mean, std: summary.std, lower: clamp(summary.lower), upper: clamp(summary.upper), interval: 'seeds' };
 }
 
 /** Short text of an evaluation card: `patch-max 16, median 17, none, edge drop, pooled`. */
@@ -81,12 +82,41 @@ function pickBaseline(groups: ReadonlyArray<readonly TrialRecord[]>, wanted: str
   return Math.max(0, prefix);
 }
 
+function centre(values: readonly number[], how: 'mean' | 'median'): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (how === 'mean') return sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** The `report.summary` row: mean or median of the groups' mean AUCs (DDL's ShanghaiTech number is the median over per-scene models). */
+function summaryRow(rows: readonly ComparisonRow[], how: 'mean' | 'median'): ComparisonRow {
+  const micro = centre(rows.map((r) => r.aucMicro.mean), how);
+  const macros = rows.map((r) => r.aucMacro?.mean).filter((v): v is number => v !== undefined);
+  return {
+    kind: 'ours',
+    label: `${how} of ${rows.length} groups`,
+    group: '',
+    seeds: [],
+    aucMicro: { mean: micro, std: null, lower: null, upper: null, interval: null },
+    aucMacro: macros.length === rows.length ? { mean: centre(macros, how), std: null, lower: null, upper: null, interval: null } : null,
+    pValue: null,
+    finalSigma: null,
+    trainSeconds: rows.reduce((sum, r) => sum + (r.trainSeconds ?? 0), 0),
+    protocol: `${how} over the rows above (e.g. one model per scene)`,
+    source: 'this run',
+  };
+}
+
 /**
  * Builds the comparison table: trials grouped by `group` (same config but the seed), AUC micro/macro
  * as mean ± std with an interval, the DeLong p-value of each group against the baseline (matched on
  * the lowest common seed), final σ and training time; then published numbers for the dataset.
  */
-export function comparisonTable(trials: readonly TrialRecord[], options: { baseline: string | null; published: boolean; level: number }): ComparisonTable {
+export function comparisonTable(
+  trials: readonly TrialRecord[],
+  options: { baseline: string | null; published: boolean; level: number; summary?: 'none' | 'mean' | 'median' },
+): ComparisonTable {
   const byGroup = new Map<string, TrialRecord[]>();
   for (const trial of trials) byGroup.set(trial.metrics.trial.group, [...(byGroup.get(trial.metrics.trial.group) ?? []), trial]);
   const groups = [...byGroup.values()].map((g) => [...g].sort((a, b) => a.metrics.trial.seed - b.metrics.trial.seed));
@@ -110,6 +140,8 @@ export function comparisonTable(trials: readonly TrialRecord[], options: { basel
       source: 'this run',
     };
   });
+  const summary = options.summary ?? 'none';
+  if (summary !== 'none' && rows.length > 1) rows.push(summaryRow(rows, summary));
   const dataset = trials[0]?.metrics.dataset.name ?? null;
   const published = options.published && dataset !== null ? publishedFor(dataset) : [];
   for (const p of published) {

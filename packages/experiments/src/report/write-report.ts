@@ -29,7 +29,7 @@ export async function writeReport(experimentDir: string, options: { plots?: bool
     throw new UserError(`vad report: ${experimentDir} must contain finished trials (folders with ${'done.json'}), but got none${pending.length > 0 ? ` (unfinished: ${pending.join(', ')})` : ''}`);
   }
   const settings = experiment?.report ?? trials[0]?.config.report;
-  const table = comparisonTable(trials, { baseline: settings?.baseline ?? null, published: settings?.published ?? true, level: settings?.confidence ?? 0.95 });
+  const table = comparisonTable(trials, { baseline: settings?.baseline ?? null, published: settings?.published ?? true, level: settings?.confidence ?? 0.95, summary: settings?.summary ?? 'none' });
   const dir = join(experimentDir, experimentFiles.report);
   const markdown = tableMarkdown(table);
   const files = [join(dir, 'table.md'), join(dir, 'table.csv'), join(dir, 'table.json')];

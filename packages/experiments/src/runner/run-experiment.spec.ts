@@ -1,7 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli';
 import { readJsonl } from '../io/jsonl';
@@ -129,5 +130,37 @@ describe('vad run (tiny quickstart, end to end)', () => {
     expect(readJsonl<{ step: number }>(join(trialDir, 'metrics.jsonl')).map((s) => s.step)).toEqual([0, 1, 2, 3, 4]);
     expect(readFileSync(join(trialDir, 'scores.csv'), 'utf8')).toBe(reference);
     expect(tf.memory().numTensors).toBe(tensorsBefore); // the trained model and every step tensor were disposed
+  });
+
+  it('re-evaluates a trained trial under another protocol (vad eval)', async () => {
+    const dir = join(out, trials[0] as string);
+    const result = await vad(['eval', dir, '--set', 'evaluation.edgePolicy=replicate', '--set', 'evaluation.smoothing={type: median, window: 3}']);
+    expect(result.code).toBe(0);
+    const rows = parseScoresCsv(readFileSync(join(dir, 'eval', 'scores.csv'), 'utf8'), 'scores.csv');
+    expect(rows.filter((r) => r.score === null)).toHaveLength(0); // replicate: every frame scored
+    const metrics = JSON.parse(readFileSync(join(dir, 'eval', 'metrics.json'), 'utf8')) as { evaluation: { card: { smoothing: unknown; edgePolicy: string } } };
+    expect(metrics.evaluation.card).toMatchObject({ smoothing: { type: 'median', window: 3 }, edgePolicy: 'replicate' });
+    expect(result.out).toMatch(/AUC micro \d+\.\d\d %, macro/);
+    const bad = await vad(['eval', dir, '--set', 'evaluation.smoothing={type: median, window: 4}']);
+    expect(bad.code).toBe(2);
+  });
+
+  it('scores a folder of frames with a trained model (vad infer)', async () => {
+    const frames = join(root, 'frames');
+    mkdirSync(frames);
+    for (let i = 1; i <= 6; i++) {
+      const pixels = Buffer.alloc(20 * 24 * 3, 40 * i); // 20×24 RGB frames of rising brightness
+      await sharp(pixels, { raw: { width: 24, height: 20, channels: 3 } }).png().toFile(join(frames, `img_${String(i).padStart(3, '0')}.png`));
+    }
+    const target = join(root, 'infer');
+    const result = await vad(['infer', join(out, trials[0] as string), frames, '--out', target, '--fps', '5']);
+    expect(result.code).toBe(0);
+    const csv = readFileSync(join(target, 'scores.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('frame,time,score,smoothed');
+    expect(csv.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['0,0.000', '1,0.200', '2,0.400', '3,0.600', '4,0.800', '5,1.000']);
+    expect(csv.slice(1).every((line) => Number(line.split(',')[2]) > 0)).toBe(true);
+    expect(readdirSync(join(target, 'overlay-frames'))).toHaveLength(6);
+    for (const file of ['scores.svg', 'scores.png']) expect(existsSync(join(target, file))).toBe(true);
+    expect(result.out).toMatch(/overlay: (overlay\.mp4|PNG frames only)/);
   });
 });

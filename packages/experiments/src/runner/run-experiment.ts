@@ -56,7 +56,7 @@ export async function runExperiment(options: RunOptions): Promise<{ experiment: 
   });
   const pending = trials.filter((t) => !isTrialDone(join(dir, t.id)));
   options.log(`${experiment.name}: ${trials.length} trial(s), ${trials.length - pending.length} already done, output ${dir}`);
-  const workers = options.workers ?? 1;
+  const workers = options.workers ?? experiment.workers;
   if (workers > 1 && pending.length > 1) {
     const common = ['--out', dir, ...(options.set ?? []).flatMap((s) => ['--set', s]), ...(options.backend ? ['--backend', options.backend] : [])];
     const results = await runPool(pending.map((t) => ({ key: t.id, args: ['train', options.config, '--trial', t.id, ...common] })), workers, options.log);

@@ -73,7 +73,7 @@ export async function runTrial(trial: Trial, dir: string, options: RunTrialOptio
   writeTrialHeader(trial, dir);
   const backend = await initBackend(trial.config.backend);
   writeJsonAtomic(join(dir, trialFiles.environment), describeEnvironment(backend));
-  options.log(`${trial.id}: backend ${backend.name} (${backend.detail})`);
+  options.log(`${trial.id}: backend ${backend.name} (${backend.provider})`);
   const data = await openTrialData(trial.config.data as DataConfig);
   const trained = await trainTrial(trial.config, data, dir, options);
   try {

@@ -1,0 +1,49 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../cli';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const sample = resolve(process.env.VAD_SHARED ?? resolve(repoRoot, '../shared'), 'datasets/avenue-sample');
+const dir = mkdtempSync(join(tmpdir(), 'vad-data-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true));
+  try {
+    return { code: await main(argv), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('vad data', () => {
+  it('check --json reports the avenue sample honestly as partial and writes a contact sheet', async () => {
+    const sheet = join(dir, 'sheet.png');
+    const r = await run(['data', 'check', '--dataset', 'avenue', '--root', sample, '--json', '--sheet', sheet, '--height', '32', '--width', '32', '--cache-dir', join(dir, 'cache')]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out);
+    expect(summary).toMatchObject({ train: { videos: 2, frames: 389 }, test: { videos: 2, frames: 112, anomalousFrames: 89 }, width: 32, height: 32, partial: true });
+    expect(existsSync(sheet)).toBe(true);
+  });
+
+  it('synth writes the frames layout that check then reads', async () => {
+    const out = join(dir, 'synth');
+    const w = await run(['data', 'synth', '--out', out, '--seed', '3', '--length', '20', '--train-videos', '1', '--test-videos', '2', '--height', '16', '--width', '16']);
+    expect([w.code, w.out]).toEqual([0, `wrote 60 frames (1 training, 2 test videos) to ${out}\n`]);
+    const c = await run(['data', 'check', '--dataset', 'frames', '--root', out, '--json', '--sheet', join(dir, 's2.png'), '--height', '16', '--width', '16', '--cache-dir', join(dir, 'cache')]);
+    expect(JSON.parse(c.out)).toMatchObject({ train: { videos: 1, frames: 20 }, test: { videos: 2, frames: 40 } });
+  });
+
+  it('exits 2 with one clear line for a missing dataset folder', async () => {
+    const r = await run(['data', 'check', '--dataset', 'ped2', '--root', join(dir, 'nope'), '--sheet', join(dir, 'x.png')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/nope: must contain Train\/ and Test\/ \(UCSDped2 layout\), but does not/);
+  });
+});

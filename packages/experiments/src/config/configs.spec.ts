@@ -1,0 +1,53 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sectionSchemas } from './catalogs';
+import { configsDir } from './list-configs';
+import { loadExperiment } from './load-experiment';
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+// Every shipped config must validate against the real registries and schemas, so a renamed option
+// cannot silently break one (house style §6.6).
+describe('configs/', () => {
+  const dir = configsDir();
+  const files = yamlFiles(dir).sort();
+
+  it('ships the configs the README documents', () => {
+    expect(files.map((f) => relative(dir, f))).toEqual(
+      expect.arrayContaining([
+        'quickstart.yaml', 'ablation-noise-vs-handcrafted.yaml', 'schedules.yaml', 'sdl-vs-ddl.yaml',
+        'ddl-ped2.yaml', 'ddl-avenue.yaml', 'ddl-shanghaitech.yaml', 'ddl-ped2-small.yaml', 'ddl-avenue-small.yaml', 'ddl-shanghaitech-small.yaml',
+      ]),
+    );
+  });
+
+  it.each(files.map((f) => [relative(dir, f), f]))('%s parses into trials', async (_name, file) => {
+    const experiment = await loadExperiment(file, {}, sectionSchemas);
+    expect(experiment.trials.length).toBeGreaterThan(0);
+    expect(new Set(experiment.trials.map((t) => t.id)).size).toBe(experiment.trials.length);
+  });
+
+  it('keeps the paper setup in the ddl-* configs', async () => {
+    const ped2 = await loadExperiment(join(dir, 'ddl-ped2.yaml'), {}, sectionSchemas);
+    expect(ped2.model).toMatchObject({ type: 'c3dsu', frames: 3, latent: 512, height: 256, width: 256 });
+    expect(ped2.schedule).toMatchObject({ type: 'learned', initialSigma: 0.5 });
+    expect(ped2.trainer).toMatchObject({ lr: 0.01, lambda: 0.01, batchSize: 10, epochs: 10 });
+    expect(ped2.evaluation).toMatchObject({ scorer: 'patch-max', patchSize: 16, smoothing: { type: 'median', window: 17 }, edgePolicy: 'drop' });
+    const sht = await loadExperiment(join(dir, 'ddl-shanghaitech.yaml'), { set: ['data.root=/data/sht'] }, sectionSchemas);
+    expect(sht.trials.map((t) => (t.config.data as { scene: string }).scene)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12']);
+    expect(sht.report.summary).toBe('median');
+  });
+
+  it('compares none, static and learned σ in the quickstart', async () => {
+    const quickstart = await loadExperiment(join(dir, 'quickstart.yaml'), {}, sectionSchemas);
+    expect(quickstart.trials.map((t) => t.config.schedule.type)).toEqual(['none', 'static', 'learned']);
+    expect(quickstart.data).toMatchObject({ type: 'synthetic' });
+  });
+});

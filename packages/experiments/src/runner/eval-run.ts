@@ -1,0 +1,65 @@
+import { join, resolve } from 'node:path';
+import type { TrialConfig } from '../config/experiment-config';
+import { ConfigError, type ConfigProblem } from '../config/config-error';
+import { sectionSchemas } from '../config/catalogs';
+import { mergeConfig } from '../config/merge';
+import { applyOverrides, parseOverrides } from '../config/overrides';
+import { parseSection } from '../config/plugin-section';
+import { readYamlFile } from '../config/read-yaml';
+import { evaluationRunnerKeys } from '../config/own-sections';
+import { writeJsonAtomic } from '../io/atomic-write';
+import { openTrialData } from './open-trial-data';
+import { evaluateTrial, type TrialEvaluation } from './evaluate-trial';
+import { loadTrained } from './load-trained';
+import type { DataConfig } from '../data/index';
+
+/** Options of {@link evalRun}. */
+export interface EvalRunOptions {
+  /** YAML file with a `data:` section (or a bare data mapping) replacing keys of the trial's data. */
+  readonly data?: string;
+  /** `--set data.…=…` / `--set evaluation.…=…` overrides. */
+  readonly set?: readonly string[];
+  /** Output folder (default `<trialDir>/eval`). */
+  readonly out?: string;
+  readonly log: (line: string) => void;
+}
+
+function overriddenConfig(config: TrialConfig, options: EvalRunOptions): TrialConfig {
+  let raw: Record<string, unknown> = { data: config.data, evaluation: config.evaluation };
+  if (options.data !== undefined) {
+    const file = readYamlFile(options.data);
+    raw = { ...raw, data: mergeConfig(raw['data'], 'data' in file ? file['data'] : file) };
+  }
+  raw = applyOverrides(raw, parseOverrides(options.set ?? []));
+  const label = options.data ?? '--set';
+  const problems: ConfigProblem[] = Object.keys(raw)
+    .filter((key) => key !== 'data' && key !== 'evaluation')
+    .map((key) => ({ file: '--set', path: key, message: 'must start with data. or evaluation. for vad eval, but got another section' }));
+  const data = parseSection<Record<string, unknown>>(label, 'data', sectionSchemas.data, raw['data']);
+  const evaluation = raw['evaluation'] as Record<string, unknown>;
+  const protocolInput = Object.fromEntries(Object.entries(evaluation).filter(([key]) => !evaluationRunnerKeys.includes(key)));
+  const protocol = parseSection<Record<string, unknown>>(label, 'evaluation', sectionSchemas.protocol, protocolInput);
+  for (const result of [data, protocol]) if (!result.ok) problems.push(...result.problems);
+  if (problems.length > 0 || !data.ok || !protocol.ok) throw new ConfigError(problems);
+  return { ...config, data: data.value, evaluation: { ...evaluation, ...protocol.value } };
+}
+
+/**
+ * Re-evaluates a trained trial, optionally on other data (`--data FILE`, e.g. the real Ped2 after
+ * training on synthetic scenes — frame size must match the model) or under another protocol
+ * (`--set evaluation.smoothing.type=none`). Writes scores.csv and metrics.json to `<trial>/eval/`.
+ */
+export async function evalRun(trialDir: string, options: EvalRunOptions): Promise<{ dir: string; evaluation: TrialEvaluation }> {
+  const trained = loadTrained(trialDir);
+  try {
+    const config = overriddenConfig(trained.config, options);
+    const dir = resolve(options.out ?? join(trialDir, 'eval'));
+    const data = await openTrialData(config.data as DataConfig);
+    const { evaluation } = await evaluateTrial(config, trained.model, data.dataset.test, dir, options.log);
+    const { roc: _roc, pr: _pr, ...result } = evaluation.result;
+    writeJsonAtomic(join(dir, 'metrics.json'), { source: resolve(trialDir), data: config.data, evaluation: result, bootstrap: evaluation.bootstrap, seconds: evaluation.seconds });
+    return { dir, evaluation };
+  } finally {
+    trained.model.dispose();
+  }
+}

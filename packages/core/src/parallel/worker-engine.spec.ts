@@ -19,7 +19,7 @@ describe.each(['two threads', 'two micro-batches'])('sharded engine: %s (cpu)', 
   beforeAll(async () => {
     await tf.setBackend('cpu');
     engine = kind === 'two threads' ? await createWorkerEngine(model, { threads: 2, model: options }) : createMicroBatchEngine(2);
-  });
+  }, 60_000);
   afterAll(async () => {
     await engine.dispose?.();
     model.dispose();
@@ -72,5 +72,5 @@ describe.each(['two threads', 'two micro-batches'])('sharded engine: %s (cpu)', 
     for (const e of expected) tf.dispose(Object.values(e.grads));
     tf.dispose(Object.values(got.grads));
     logit.variable.dispose();
-  });
+  }, 60_000);
 });

@@ -24,7 +24,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 describe('vad data', () => {
-  it('check --json reports the avenue sample honestly as partial and writes a contact sheet', async () => {
+  it('check --json reports the avenue sample honestly as partial and writes a contact sheet', { timeout: 60_000 }, async () => {
     const sheet = join(dir, 'sheet.png');
     const r = await run(['data', 'check', '--dataset', 'avenue', '--root', sample, '--json', '--sheet', sheet, '--height', '32', '--width', '32', '--cache-dir', join(dir, 'cache')]);
     expect(r.code).toBe(0);
@@ -33,7 +33,7 @@ describe('vad data', () => {
     expect(existsSync(sheet)).toBe(true);
   });
 
-  it('synth writes the frames layout that check then reads', async () => {
+  it('synth writes the frames layout that check then reads', { timeout: 60_000 }, async () => {
     const out = join(dir, 'synth');
     const w = await run(['data', 'synth', '--out', out, '--seed', '3', '--length', '20', '--train-videos', '1', '--test-videos', '2', '--height', '16', '--width', '16']);
     expect([w.code, w.out]).toEqual([0, `wrote 60 frames (1 training, 2 test videos) to ${out}\n`]);
@@ -41,7 +41,7 @@ describe('vad data', () => {
     expect(JSON.parse(c.out)).toMatchObject({ train: { videos: 1, frames: 20 }, test: { videos: 2, frames: 40 } });
   });
 
-  it('exits 2 with one clear line for a missing dataset folder', async () => {
+  it('exits 2 with one clear line for a missing dataset folder', { timeout: 60_000 }, async () => {
     const r = await run(['data', 'check', '--dataset', 'ped2', '--root', join(dir, 'nope'), '--sheet', join(dir, 'x.png')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/nope: must contain Train\/ and Test\/ \(UCSDped2 layout\), but does not/);

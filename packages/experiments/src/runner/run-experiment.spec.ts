@@ -8,6 +8,7 @@ import { main } from '../cli';
 import { readJsonl } from '../io/jsonl';
 import { parseScoresCsv } from '../io/scores-csv';
 import type { TrialMetrics } from './run-trial';
+import { runExperiment } from './run-experiment';
 
 // A tiny quickstart: 16×16 gray synthetic scenes, one 24-frame training video (5 steps of 4 clips),
 // c3dsu with latent 8, one epoch; none vs learned σ. Runs in seconds on the wasm backend.
@@ -162,5 +163,16 @@ describe('vad run (tiny quickstart, end to end)', () => {
     expect(readdirSync(join(target, 'overlay-frames'))).toHaveLength(6);
     for (const file of ['scores.svg', 'scores.png']) expect(existsSync(join(target, file))).toBe(true);
     expect(result.out).toMatch(/overlay: (overlay\.mp4|PNG frames only)/);
+  });
+
+  it('stops at a signal without marking the trial done, and says how to resume', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const target = join(root, 'aborted');
+    const run = runExperiment({ config, out: target, set: ['grid={}', 'schedule.type=none'], log: () => undefined, signal: controller.signal });
+    await expect(run).rejects.toMatchObject({ exitCode: 130, message: expect.stringMatching(/interrupted at step 0; rerun the same command to resume/) });
+    const [trialDir] = readdirSync(target).filter((name) => name.endsWith('-seed3'));
+    expect(existsSync(join(target, trialDir as string, 'done.json'))).toBe(false);
+    expect(existsSync(join(target, trialDir as string, 'config.json'))).toBe(true);
   });
 });

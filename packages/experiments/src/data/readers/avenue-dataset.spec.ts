@@ -13,7 +13,7 @@ const cacheDir = mkdtempSync(join(tmpdir(), 'vad-avenue-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 describe('CUHK Avenue reader on the genuine sample (XVID .avi + volLabel .mat)', () => {
-  it('decodes the videos with ffmpeg and derives frame labels and masks from volLabel', async () => {
+  it('decodes the videos with ffmpeg and derives frame labels and masks from volLabel', { timeout: 60_000 }, async () => {
     const config = dataConfigSchema.parse({ type: 'avenue', root: sample, height: 64, width: 64, channels: 1, cacheDir });
     const ds = await openDataset(config);
     expect(ds.train.map((v) => [v.id, v.length])).toEqual([['12', 145], ['16', 244]]);
@@ -35,7 +35,7 @@ describe('CUHK Avenue reader on the genuine sample (XVID .avi + volLabel .mat)',
     expect(clips.flat()).toEqual([...Array(34).keys()].map((i) => i + 1));
   });
 
-  it('refuses the sample when the full benchmark is required, naming the root', async () => {
+  it('refuses the sample when the full benchmark is required, naming the root', { timeout: 60_000 }, async () => {
     const config = dataConfigSchema.parse({ type: 'avenue', root: sample, height: 16, width: 16, integrity: 'full', cacheDir });
     await expect(openDataset(config)).rejects.toThrow(/avenue-sample: avenue must have 21 test videos, but got 2\n.*avenue must have 15324 test frames, but got 112/);
   });

@@ -25,7 +25,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const config = (extra: object = {}) => dataConfigSchema.parse({ type: 'frames', root, height: 24, width: 32, channels: 3, masks: { type: 'none' }, cacheDir, ...extra });
 
 describe('frames layout (round trip through vad data synth)', () => {
-  it('reads back exactly the frames, labels and pixel masks it wrote, twice (second time from the cache)', async () => {
+  it('reads back exactly the frames, labels and pixel masks it wrote, twice (second time from the cache)', { timeout: 60_000 }, async () => {
     for (let pass = 0; pass < 2; pass++) {
       const ds = await openDataset(config());
       expect(ds.train.map((v) => v.id)).toEqual(['01_001', '01_002']);
@@ -39,12 +39,12 @@ describe('frames layout (round trip through vad data synth)', () => {
     }
   });
 
-  it('reads the gt cell of the written .mat to the same labels', async () => {
+  it('reads the gt cell of the written .mat to the same labels', { timeout: 60_000 }, async () => {
     const ds = await openDataset(config({ labels: { file: join(root, 'synthetic.mat') } }));
     expect(ds.test.map((v) => Array.from(v.labels))).toEqual(source.test.map((v) => Array.from(v.labels)));
   });
 
-  it('masks a tracked object from the written tracked_bounding_boxes.json', async () => {
+  it('masks a tracked object from the written tracked_bounding_boxes.json', { timeout: 60_000 }, async () => {
     const ds = await openDataset(config());
     const masks = await createMaskProvider({ type: 'tracks-json', frameOffset: 0 }, ds);
     const video = ds.train[0]!;
@@ -59,7 +59,7 @@ describe('frames layout (round trip through vad data synth)', () => {
     expect(common.map((o) => (o.box.x1 - o.box.x0) * (o.box.y1 - o.box.y0))).toContain(set); // one tracked object's box
   });
 
-  it('names the file when a frame is missing or labels do not fit', async () => {
+  it('names the file when a frame is missing or labels do not fit', { timeout: 60_000 }, async () => {
     unlinkSync(join(root, 'testing', 'frames', '01_002', '0007.png'));
     await expect(openDataset(config())).rejects.toThrow(/01_002: frame numbers must be contiguous from 0, but frame 7 is missing \(next is 0008.png\)/);
     await expect(openDataset(config())).rejects.toBeInstanceOf(UserError);

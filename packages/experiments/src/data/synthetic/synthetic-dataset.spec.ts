@@ -8,7 +8,7 @@ const small = (extra: object = {}) => syntheticOptionsSchema.parse({ length: 40,
 const shape = { height: 32, width: 32, channels: 3 as const };
 
 describe('createSyntheticDataset', () => {
-  it('is deterministic per seed and differs across seeds', () => {
+  it('is deterministic per seed and differs across seeds', { timeout: 60_000 }, () => {
     const a = createSyntheticDataset(small({ seed: 3 }), shape);
     const b = createSyntheticDataset(small({ seed: 3 }), shape);
     const c = createSyntheticDataset(small({ seed: 4 }), shape);
@@ -17,7 +17,7 @@ describe('createSyntheticDataset', () => {
     expect(Array.from(a.train[1]!.frameBytes(17))).not.toEqual(Array.from(c.train[1]!.frameBytes(17)));
   });
 
-  it('has the configured layout, sizes and value range', () => {
+  it('has the configured layout, sizes and value range', { timeout: 60_000 }, () => {
     const ds = createSyntheticDataset(small({ scenes: 2 }), { height: 24, width: 40, channels: 1 });
     expect(ds.train.map((v) => v.id)).toEqual(['01_001', '01_002', '02_001', '02_002']);
     expect(ds.test.map((v) => v.scene)).toEqual(['01', '01', '01', '02', '02', '02']);
@@ -30,7 +30,7 @@ describe('createSyntheticDataset', () => {
     expect(f[7]).toBeCloseTo(v.frameBytes(5)[7]! / 255, 7);
   });
 
-  it('labels exactly the frames whose pixel mask is non-empty, and masks cover anomalous objects', () => {
+  it('labels exactly the frames whose pixel mask is non-empty, and masks cover anomalous objects', { timeout: 60_000 }, () => {
     const ds = createSyntheticDataset(small({ length: 60, testVideos: 4, seed: 1 }), shape);
     let anomalous = 0;
     for (const v of ds.test) {
@@ -48,7 +48,7 @@ describe('createSyntheticDataset', () => {
     for (const v of ds.train) for (let i = 0; i < v.length; i += 7) expect(v.objects!(i).every((o) => !o.anomalous)).toBe(true);
   });
 
-  it('produces every anomaly kind it is asked for', () => {
+  it('produces every anomaly kind it is asked for', { timeout: 60_000 }, () => {
     const kinds = new Map([
       ['fast-mover', ['cyclist', 'skater']],
       ['vehicle', ['cart']],
@@ -66,7 +66,7 @@ describe('createSyntheticDataset', () => {
     }
   });
 
-  it('lets the motion mask recover >= 90 % of isolated walkers at IoU >= 0.5', () => {
+  it('lets the motion mask recover >= 90 % of isolated walkers at IoU >= 0.5', { timeout: 60_000 }, () => {
     // isolated = fully inside the frame and at least 2 px away from every other actor's box
     const ds = createSyntheticDataset(syntheticOptionsSchema.parse({ length: 80, trainVideos: 3, testVideos: 1, seed: 1 }), {
       height: 64,

@@ -1,7 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sectionSchemas } from './catalogs';
+import { displayPath } from './compose';
+import { ConfigError } from './config-error';
 import { configsDir } from './list-configs';
 import { loadExperiment } from './load-experiment';
 
@@ -49,5 +52,17 @@ describe('configs/', () => {
     const quickstart = await loadExperiment(join(dir, 'quickstart.yaml'), {}, sectionSchemas);
     expect(quickstart.trials.map((t) => t.config.schedule.type)).toEqual(['none', 'static', 'learned']);
     expect(quickstart.data).toMatchObject({ type: 'synthetic' });
+  });
+
+  it('validates a simulator given as a plugin path with the plugin\'s own schema', async () => {
+    const plugin = join(dir, '..', 'examples', 'plugins', 'scanline-glitch.ts');
+    const file = join(mkdtempSync(join(tmpdir(), 'vad-plugin-')), 'p.yaml');
+    writeFileSync(file, `simulator: { type: ${plugin}, maxShift: 3 }\n`);
+    const experiment = await loadExperiment(file, {}, sectionSchemas);
+    expect(experiment.simulator).toMatchObject({ type: plugin, maxShift: 3 });
+    writeFileSync(file, `simulator: { type: ${plugin}, bogus: 1 }\n`);
+    const error = await loadExperiment(file, {}, sectionSchemas).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(new RegExp(`^${displayPath(file).replace(/[.]/g, '\\.')}: simulator\\.bogus: unknown key; allowed: type, maxShift, `));
   });
 });

@@ -111,9 +111,9 @@ describe('loadExperiment', () => {
 
   it('composes extends (relative, deep merge, type change replaces) and detects cycles', async () => {
     write(dir, 'base.yaml', 'trainer: { epochs: 10, lr: 0.001 }\nschedule: { type: static, sigma: 0.3 }\n');
-    const child = write(dir, 'child.yaml', 'extends: ./base.yaml\ntrainer: { epochs: 2 }\nschedule: { type: none }\n');
+    const child = write(dir, 'child.yaml', 'extends: ./base.yaml\ntrainer: { epochs: 2, lr: null }\nschedule: { type: none }\n');
     const experiment = await loadExperiment(child, {}, schemas);
-    expect(experiment.trainer).toMatchObject({ epochs: 2, lr: 0.001 });
+    expect(experiment.trainer).toMatchObject({ epochs: 2, lr: 0.01 }); // null removed the base's lr: the default applies
     expect(experiment.schedule).toEqual({ type: 'none' });
     expect(experiment.extends.map((path) => path.split('/').pop())).toEqual(['base.yaml', 'child.yaml']);
     write(dir, 'a.yaml', 'extends: ./b.yaml\n');
@@ -148,6 +148,8 @@ describe('loadExperiment', () => {
     expect(new Set(experiment.trials.map((t) => t.group)).size).toBe(4);
     expect(experiment.trials[2]?.config.trainer).toMatchObject({ lr: 0.001 });
     expect(experiment.trials[4]?.config.schedule).toEqual({ type: 'static', sigma: 0.5 });
+    const all = write(dir, 'allgrid.yaml', 'trainer: { epochs: 0 }\ngrid:\n  trainer.lr: [0.1, 0.2]\n');
+    expect(await problemsOf(all)).toEqual([`${label(all)}: trainer.epochs must be a positive integer, but got 0`]); // once, not per trial
     const bad = write(dir, 'badgrid.yaml', 'grid:\n  trainer.epochs: [1, -1]\n  optimiser.lr: [1]\n');
     expect((await problemsOf(bad)).sort()).toEqual(
       [

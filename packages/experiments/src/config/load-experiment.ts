@@ -52,16 +52,21 @@ export async function loadExperiment(file: string, options: LoadOptions, schemas
   const baseDir = dirname(resolve(file));
   const points = expandGrid(grid);
   const validated: Array<{ label: string; assignment: Record<string, unknown>; sections: TrialSections }> = [];
+  const failing = new Map<string, { problem: ConfigProblem; trials: string[] }>(); // problem text → trials it occurs in
   for (const point of points) {
     const trialRaw = Object.entries(point.assignment).reduce((acc, [key, value]) => setDotted(acc, key, value), raw);
     const result = await validateSections(label, trialRaw, schemas, baseDir);
     if (result.ok) validated.push({ label: point.label, assignment: { ...point.assignment }, sections: result.value });
-    else problems.push(...result.problems.map((p) => (point.label === '' ? p : { ...p, message: `${p.message} (grid trial ${point.label})` })));
+    else for (const p of result.problems) {
+      const key = formatProblem(p);
+      failing.set(key, { problem: p, trials: [...(failing.get(key)?.trials ?? []), point.label] });
+    }
   }
-  if (problems.length > 0 || !top.success) {
-    const seen = new Set<string>();
-    throw new ConfigError(problems.filter((p) => !seen.has(formatProblem(p)) && seen.add(formatProblem(p)) !== undefined));
+  for (const { problem, trials } of failing.values()) {
+    const some = trials.length < points.length; // name the grid trials only when not all of them fail the same way
+    problems.push(some ? { ...problem, message: `${problem.message} (grid trial${trials.length > 1 ? 's' : ''} ${trials.join(', ')})` } : problem);
   }
+  if (problems.length > 0 || !top.success) throw new ConfigError(problems);
   const name = top.data.name ?? basename(file, extname(file));
   const seeds = seedsOf(top.data, grid);
   const trials: Trial[] = validated.flatMap(({ label: gridLabel, assignment, sections: trialSections }) => {

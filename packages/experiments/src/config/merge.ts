@@ -5,7 +5,7 @@ export function isMapping(value: unknown): value is Record<string, unknown> {
 
 /**
  * Deep merge for config composition: mappings merge key by key, lists and scalars in `override`
- * replace. A plugin section whose `type` changes is replaced whole (the base's options belong to the
+ * replace, `null` removes the inherited key (so its default applies). A plugin section whose `type` changes is replaced whole (the base's options belong to the
  * other plugin and would be unknown keys).
  *
  * @example
@@ -19,7 +19,8 @@ export function mergeConfig(base: unknown, override: unknown): unknown {
   if ('type' in override && 'type' in base && override['type'] !== base['type']) return override;
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
-    merged[key] = key in base ? mergeConfig(base[key], value) : value;
+    if (value === null) delete merged[key]; // `key: null` removes an inherited value (its default applies)
+    else merged[key] = key in base ? mergeConfig(base[key], value) : value;
   }
   return merged;
 }

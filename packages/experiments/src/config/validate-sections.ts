@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import type { ModelOptions, TrainerOptions } from '@vad/core';
+import type { EvaluationProtocol } from '@vad/metrics';
+import type { DataConfig } from '../data/config';
 import type { ConfigProblem } from './config-error';
 import { isMapping } from './merge';
 import { evaluationRunnerKeys, evaluationRunnerSchema, outputSchema, reportSchema } from './own-sections';
@@ -19,14 +22,17 @@ export interface SectionSchemas {
   readonly loadSimulator?: (type: string, baseDir: string) => Promise<PluginSpecLike>;
 }
 
-/** The validated, defaulted sections of one trial. */
+/** `evaluation:` — the metrics protocol plus the runner's own keys. */
+export type EvaluationConfig = EvaluationProtocol & { readonly batchSize: number; readonly maxVideos: number | null };
+
+/** The validated, defaulted sections of one trial (typed by the schemas of their owners). */
 export interface TrialSections {
-  readonly data: Record<string, unknown>;
-  readonly model: { readonly type: string } & Record<string, unknown>;
+  readonly data: DataConfig;
+  readonly model: ModelOptions;
   readonly simulator: { readonly type: string } & Record<string, unknown>;
   readonly schedule: { readonly type: string } & Record<string, unknown>;
-  readonly trainer: Record<string, unknown>;
-  readonly evaluation: Record<string, unknown>;
+  readonly trainer: TrainerOptions;
+  readonly evaluation: EvaluationConfig;
   readonly output: z.output<typeof import('./own-sections').outputSchema>;
   readonly report: z.output<typeof import('./own-sections').reportSchema>;
 }

@@ -57,8 +57,8 @@ export function describeCard(card: EvaluationCard): string {
 }
 
 function protocolOf(trial: TrialRecord): EvaluationProtocolInput {
-  const { batchSize: _b, maxVideos: _m, ...protocol } = trial.config.evaluation as Record<string, unknown>;
-  return protocol as EvaluationProtocolInput;
+  const { batchSize: _b, maxVideos: _m, ...protocol } = trial.config.evaluation;
+  return protocol;
 }
 
 /** DeLong p-value between two trials scored on the same frames; null when the frames differ or the test is undefined. */

@@ -15,8 +15,8 @@ export interface ReportFigure {
 }
 
 function protocolOf(trial: TrialRecord): EvaluationProtocolInput {
-  const { batchSize: _b, maxVideos: _m, ...protocol } = trial.config.evaluation as Record<string, unknown>;
-  return protocol as EvaluationProtocolInput;
+  const { batchSize: _b, maxVideos: _m, ...protocol } = trial.config.evaluation;
+  return protocol;
 }
 
 function firstOfGroups(trials: readonly TrialRecord[]): TrialRecord[] {

@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
+import type { EvaluationProtocol } from '@vad/metrics';
 import type { TrialConfig } from '../config/experiment-config';
+import type { EvaluationConfig } from '../config/validate-sections';
 import { ConfigError, type ConfigProblem } from '../config/config-error';
 import { sectionSchemas } from '../config/catalogs';
 import { mergeConfig } from '../config/merge';
@@ -35,13 +37,14 @@ function overriddenConfig(config: TrialConfig, options: EvalRunOptions): TrialCo
   const problems: ConfigProblem[] = Object.keys(raw)
     .filter((key) => key !== 'data' && key !== 'evaluation')
     .map((key) => ({ file: '--set', path: key, message: 'must start with data. or evaluation. for vad eval, but got another section' }));
-  const data = parseSection<Record<string, unknown>>(label, 'data', sectionSchemas.data, raw['data']);
+  const data = parseSection<DataConfig>(label, 'data', sectionSchemas.data, raw['data']);
   const evaluation = raw['evaluation'] as Record<string, unknown>;
   const protocolInput = Object.fromEntries(Object.entries(evaluation).filter(([key]) => !evaluationRunnerKeys.includes(key)));
-  const protocol = parseSection<Record<string, unknown>>(label, 'evaluation', sectionSchemas.protocol, protocolInput);
+  const protocol = parseSection<EvaluationProtocol>(label, 'evaluation', sectionSchemas.protocol, protocolInput);
   for (const result of [data, protocol]) if (!result.ok) problems.push(...result.problems);
   if (problems.length > 0 || !data.ok || !protocol.ok) throw new ConfigError(problems);
-  return { ...config, data: data.value, evaluation: { ...evaluation, ...protocol.value } };
+  const runner = evaluation as Pick<EvaluationConfig, 'batchSize' | 'maxVideos'>;
+  return { ...config, data: data.value, evaluation: { ...protocol.value, batchSize: runner.batchSize, maxVideos: runner.maxVideos } };
 }
 
 /**
@@ -54,7 +57,7 @@ export async function evalRun(trialDir: string, options: EvalRunOptions): Promis
   try {
     const config = overriddenConfig(trained.config, options);
     const dir = resolve(options.out ?? join(trialDir, 'eval'));
-    const data = await openTrialData(config.data as DataConfig);
+    const data = await openTrialData(config.data);
     const { evaluation } = await evaluateTrial(config, trained.model, data.dataset.test, dir, options.log);
     const { roc: _roc, pr: _pr, ...result } = evaluation.result;
     writeJsonAtomic(join(dir, 'metrics.json'), { source: resolve(trialDir), data: config.data, evaluation: result, bootstrap: evaluation.bootstrap, seconds: evaluation.seconds });

@@ -16,8 +16,6 @@ export interface TrialEvaluation {
   readonly seconds: number;
 }
 
-/** The runner-side keys of `evaluation:` next to the metrics protocol. */
-export type EvaluationConfig = EvaluationProtocol & { readonly batchSize: number; readonly maxVideos: number | null };
 
 function safeBootstrap(run: () => BootstrapResult, warn: (line: string) => void): BootstrapResult | null {
   try {
@@ -50,7 +48,7 @@ export async function evaluateTrial(
   log: (line: string) => void,
 ): Promise<{ evaluation: TrialEvaluation; rows: ScoreRow[] }> {
   const started = performance.now();
-  const evaluation = config.evaluation as unknown as EvaluationConfig;
+  const evaluation = config.evaluation;
   const chosen = evaluation.maxVideos === null ? videos : videos.slice(0, evaluation.maxVideos);
   const rows = await scoreVideos(model, chosen, { protocol: evaluation, batchSize: evaluation.batchSize });
   writeFileAtomic(join(trialDir, trialFiles.scores), formatScoresCsv(rows));

@@ -8,7 +8,6 @@ import { writeFileAtomic } from '../io/atomic-write';
 import { timelineChart } from '../plots/charts';
 import { overlayPng } from '../plots/overlay';
 import { writeChart } from '../plots/render-chart';
-import type { EvaluationConfig } from './evaluate-trial';
 import { errorMaps } from './error-maps';
 import { readInferInput } from './infer-input';
 import { loadTrained } from './load-trained';
@@ -64,10 +63,9 @@ export async function inferVideo(modelDir: string, input: string, options: Infer
   const out = resolve(options.out);
   try {
     const { frames: T, height: H, width: W, channels: C } = trained.model.geometry;
-    const data = (trained.config.data ?? {}) as { resize?: 'linear' | 'cubic' | 'lanczos3' | 'nearest' };
-    const source = await readInferInput(input, { height: H, width: W, channels: C === 3 ? 3 : 1, kernel: data.resize ?? 'linear' }, options.fps);
+    const source = await readInferInput(input, { height: H, width: W, channels: C === 3 ? 3 : 1, kernel: trained.config.data.resize }, options.fps);
     const video = createVideo({ id: source.name, scene: 'input', fps: source.fps, height: H, width: W, channels: C === 3 ? 3 : 1 }, memoryStore(source.data, H * W * C));
-    const evaluation = trained.config.evaluation as unknown as EvaluationConfig;
+    const evaluation = trained.config.evaluation;
     const maps = new Float32Array(video.length * H * W); // [L, H, W]
     const scores = new Array<number>(video.length).fill(0);
     for await (const batch of testClips(video, { frames: T, edge: 'replicate', batchSize: evaluation.batchSize })) {

@@ -9,5 +9,5 @@ export interface TrialData {
 /** Opens the dataset and mask provider a trial's `data:` section describes. */
 export async function openTrialData(config: DataConfig): Promise<TrialData> {
   const dataset = await openDataset(config);
-  return { dataset, masks: await createMaskProvider(config.masks) };
+  return { dataset, masks: await createMaskProvider(config.masks, dataset) };
 }

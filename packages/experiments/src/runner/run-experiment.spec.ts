@@ -175,4 +175,15 @@ describe('vad run (tiny quickstart, end to end)', () => {
     expect(existsSync(join(target, trialDir as string, 'done.json'))).toBe(false);
     expect(existsSync(join(target, trialDir as string, 'config.json'))).toBe(true);
   });
+
+  it('runs trials in parallel child processes with --workers', async () => {
+    const target = join(root, 'parallel');
+    const result = await vad(['run', config, '--out', target, '--workers', '2', '--set', 'report.figureSamples=0']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/\[none-[0-9a-f]{8}-seed3\] none-[0-9a-f]{8}-seed3: trained, AUC micro/);
+    expect(result.out).toMatch(/\[learned-[0-9a-f]{8}-seed3\] learned-[0-9a-f]{8}-seed3: trained, AUC micro/);
+    expect(result.out).toMatch(/\nnone \(baseline\)\s+1\s+\d+\.\d\d/);
+    const done = readdirSync(target).filter((name) => existsSync(join(target, name, 'done.json')));
+    expect(done).toHaveLength(2);
+  }, 120_000);
 });

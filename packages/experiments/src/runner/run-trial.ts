@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { initBackend, type StepRecord } from '@vad/core';
 import { createSimulatorFromConfig } from '../plugins/load-simulator';
 import type { Trial } from '../config/experiment-config';
-import { createTrainStream, type DataConfig } from '../data/index';
-import { writeJsonAtomic } from '../io/atomic-write';
+import { createTrainStream } from '../data/index';
 import { readJsonl } from '../io/jsonl';
 import { imageGridPng } from '../plots/image-grid';
-import { writeFileAtomic } from '../io/atomic-write';
+import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write';
 import { describeEnvironment } from './environment';
 import { evaluateTrial, type TrialEvaluation } from './evaluate-trial';
 import { figureRows, figureTitles } from './figure-samples';
@@ -74,7 +73,7 @@ export async function runTrial(trial: Trial, dir: string, options: RunTrialOptio
   const backend = await initBackend(trial.config.backend);
   writeJsonAtomic(join(dir, trialFiles.environment), describeEnvironment(backend));
   options.log(`${trial.id}: backend ${backend.name} (${backend.provider})`);
-  const data = await openTrialData(trial.config.data as DataConfig);
+  const data = await openTrialData(trial.config.data);
   const trained = await trainTrial(trial.config, data, dir, options);
   try {
     if (trained.result.stopped) throw new TrialInterrupted(trial.id, trained.result.step);

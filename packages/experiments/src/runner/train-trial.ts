@@ -33,8 +33,7 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
   const model = createModel(config.model, rng.fork('model'));
   const simulator = await createSimulatorFromConfig(config.simulator, config.baseDir);
   const schedule = createSchedule(config.schedule);
-  const trainer = config.trainer as { batchSize: number; checkpointEvery: number };
-  const stream = createTrainStream(data.dataset, { frames: model.geometry.frames, batchSize: trainer.batchSize, masks: data.masks });
+  const stream = createTrainStream(data.dataset, { frames: model.geometry.frames, batchSize: config.trainer.batchSize, masks: data.masks });
   const resume = latestCheckpoint(trialDir, options.log);
   truncateStepLog(trialDir, resume?.checkpoint.step ?? 0);
   if (resume !== undefined) options.log(`resuming from ${resume.path} (step ${resume.checkpoint.step})`);

@@ -56,5 +56,9 @@ export function pseudoLoss(config: LossConfig, frames: PseudoFrames, mask: tf.Te
 /** The middle frame t = (T − 1)/2 of clips [B, T, H, W, C] ⇒ [B, H, W, C]. */
 export function middleFrame(clips: tf.Tensor5D): tf.Tensor4D {
   const [b, t, h, w, c] = clips.shape;
-  return tf.tidy(() => tf.reshape(tf.slice(clips, [0, Math.floor(t / 2), 0, 0, 0], [b, 1, h, w, c]), [b, h, w, c]) as tf.Tensor4D);
+  // Sliced as [B, T, H·W·C]: wasm slices 5-D tensors ~300× slower than the same slice in 3-D.
+  return tf.tidy(() => {
+    const flat = tf.reshape(clips, [b, t, h * w * c]); // [B, T, H·W·C]
+    return tf.reshape(tf.slice(flat, [0, Math.floor(t / 2), 0], [b, 1, h * w * c]), [b, h, w, c]) as tf.Tensor4D;
+  });
 }

@@ -33,7 +33,7 @@ export function lineChart(title: string, x: string, y: string, series: readonly 
     encoding: {
       x: { field: x, type: 'quantitative' },
       y: { field: y, type: 'quantitative', scale: options.logY === true ? { type: 'log' } : { zero: false } },
-      color: { field: 'series', type: 'nominal', title: null },
+      color: { field: 'series', type: 'nominal', title: null, sort: null },
     },
   };
 }
@@ -56,7 +56,7 @@ export function rocChart(title: string, series: readonly Series[]): ChartSpec {
         encoding: {
           x: { field: 'fpr', type: 'quantitative', title: 'false-positive rate', scale: { domain: [0, 1] } },
           y: { field: 'tpr', type: 'quantitative', title: 'true-positive rate', scale: { domain: [0, 1] } },
-          color: { field: 'series', type: 'nominal', title: null },
+          color: { field: 'series', type: 'nominal', title: null, sort: null },
         },
       },
     ],

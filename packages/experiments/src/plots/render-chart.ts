@@ -17,7 +17,7 @@ const theme = {
   background: 'white',
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 12 },
-  legend: { labelFontSize: 11, titleFontSize: 12 },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 },
 };
 
 /**

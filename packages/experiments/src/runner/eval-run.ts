@@ -8,7 +8,7 @@ import { mergeConfig } from '../config/merge';
 import { applyOverrides, parseOverrides } from '../config/overrides';
 import { parseSection } from '../config/plugin-section';
 import { readYamlFile } from '../config/read-yaml';
-import { evaluationRunnerKeys } from '../config/own-sections';
+import { evaluationRunnerKeys, evaluationRunnerSchema } from '../config/own-sections';
 import { writeJsonAtomic } from '../io/atomic-write';
 import { openTrialData } from './open-trial-data';
 import { evaluateTrial, type TrialEvaluation } from './evaluate-trial';
@@ -41,10 +41,11 @@ function overriddenConfig(config: TrialConfig, options: EvalRunOptions): TrialCo
   const evaluation = raw['evaluation'] as Record<string, unknown>;
   const protocolInput = Object.fromEntries(Object.entries(evaluation).filter(([key]) => !evaluationRunnerKeys.includes(key)));
   const protocol = parseSection<EvaluationProtocol>(label, 'evaluation', sectionSchemas.protocol, protocolInput);
-  for (const result of [data, protocol]) if (!result.ok) problems.push(...result.problems);
-  if (problems.length > 0 || !data.ok || !protocol.ok) throw new ConfigError(problems);
-  const runner = evaluation as Pick<EvaluationConfig, 'batchSize' | 'maxVideos'>;
-  return { ...config, data: data.value, evaluation: { ...protocol.value, batchSize: runner.batchSize, maxVideos: runner.maxVideos } };
+  const ownInput = Object.fromEntries(Object.entries(evaluation).filter(([key]) => evaluationRunnerKeys.includes(key)));
+  const own = parseSection<Pick<EvaluationConfig, 'batchSize' | 'maxVideos'>>(label, 'evaluation', evaluationRunnerSchema, ownInput);
+  for (const result of [data, protocol, own]) if (!result.ok) problems.push(...result.problems);
+  if (problems.length > 0 || !data.ok || !protocol.ok || !own.ok) throw new ConfigError(problems);
+  return { ...config, data: data.value, evaluation: { ...protocol.value, ...own.value } };
 }
 
 /**

@@ -2,10 +2,10 @@ import type { Argv, CommandModule } from 'yargs';
 import { runExperiment } from '../runner/run-experiment';
 import { abortOnSignals, runFlags, type RunArgs } from './run';
 
-/** `vad train CONFIG [--trial ID]` — train and evaluate trials without writing the report (what `vad run --workers N` spawns). */
+/** `vad train CONFIG [--trial ID …]` — train and evaluate one trial (or the named ones) without the report; what `vad run --workers N` spawns. */
 export const trainCommand: CommandModule<object, RunArgs> = {
   command: 'train <config>',
-  describe: 'Train and evaluate one trial (--trial ID; default: every trial) without the report',
+  describe: 'Train and evaluate one trial (the config\'s only one, or --trial ID) without writing the report',
   builder: (yargs) =>
     runFlags(yargs).option('trial', { type: 'string', array: true, describe: 'trial id(s) to run (folder names)' }) as unknown as Argv<RunArgs>,
   handler: async (args) => {
@@ -18,6 +18,7 @@ export const trainCommand: CommandModule<object, RunArgs> = {
         ...(args.set ? { set: args.set } : {}),
         ...(args.backend ? { backend: args.backend } : {}),
         ...(args.trial ? { trials: args.trial } : {}),
+        single: true,
         log,
         signal: signals.signal,
       });

@@ -65,4 +65,14 @@ describe('configs/', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toMatch(new RegExp(`^${displayPath(file).replace(/[.]/g, '\\.')}: simulator\\.bogus: unknown key; allowed: type, maxShift, `));
   });
+
+  it('names the allowed values of a discriminated union, e.g. smoothing and mask types', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'vad-union-')), 'u.yaml');
+    writeFileSync(file, 'evaluation:\n  smoothing: { type: mean }\ndata:\n  masks: { type: boxes }\n');
+    const error = (await loadExperiment(file, {}, sectionSchemas).catch((e: unknown) => e)) as ConfigError;
+    expect(error.message.split('\n')).toEqual([
+      `${displayPath(file)}: data.masks.type must be one of "motion", "tracks-json", "random-box", "full-frame", "none", but got "boxes"`,
+      `${displayPath(file)}: evaluation.smoothing.type must be one of "none", "median", "gaussian", but got "mean"`,
+    ]);
+  });
 });

@@ -37,13 +37,16 @@ export function schemaAt(root: JsonSchemaNode, path: readonly PropertyKey[]): Js
   for (const key of path) {
     if (node === undefined) return undefined;
     const alternatives: readonly JsonSchemaNode[] = node.anyOf ?? node.oneOf ?? [node];
-    let next: JsonSchemaNode | undefined;
+    const next: JsonSchemaNode[] = [];
     for (const alt of alternatives) {
-      if (typeof key === 'number' && alt.items !== undefined) next ??= alt.items;
-      else if (alt.properties?.[String(key)] !== undefined) next ??= alt.properties[String(key)];
-      else if (typeof alt.additionalProperties === 'object') next ??= alt.additionalProperties;
+      const child =
+        typeof key === 'number' && alt.items !== undefined
+          ? alt.items
+          : (alt.properties?.[String(key)] ?? (typeof alt.additionalProperties === 'object' ? alt.additionalProperties : undefined));
+      if (child !== undefined) next.push(child);
     }
-    node = next;
+    // A key present in several union branches (a discriminator such as `type`) accepts any of them.
+    node = next.length <= 1 ? next[0] : { anyOf: next };
   }
   return node;
 }

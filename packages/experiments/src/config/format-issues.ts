@@ -59,6 +59,11 @@ export function formatIssues(
       }
       continue;
     }
+    if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
+      const options = (issue.options as unknown[]).map((o) => JSON.stringify(o)).join(', ');
+      problems.push({ file, path: withPrefix(prefix, issue.path as Path), message: `must be one of ${options}, but got ${describeValue(got)}` });
+      continue;
+    }
     if (issue.code === 'invalid_union' && issue.errors.length > 0 && issue.errors.every((branch) => branch.length > 0)) {
       // Report the branch that got furthest (the one with the fewest issues), rather than every branch.
       const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];

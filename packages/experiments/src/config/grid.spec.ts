@@ -24,6 +24,7 @@ describe('merge helpers', () => {
     expect(mergeConfig({ s: { type: 'static', sigma: 0.5 } }, { s: { type: 'learned' } })).toEqual({ s: { type: 'learned' } });
     expect(setDotted({ trainer: { epochs: 2, lr: 1 } }, 'trainer.epochs', 5)).toEqual({ trainer: { epochs: 5, lr: 1 } });
     expect(setDotted({}, 'data.synthetic.length', 40)).toEqual({ data: { synthetic: { length: 40 } } });
+    expect(setDotted({ grid: { a: [1] }, seed: 1 }, 'grid', null)).toEqual({ seed: 1 });
   });
 
   it('hashes configs independently of key order', () => {

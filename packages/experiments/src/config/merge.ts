@@ -25,12 +25,16 @@ export function mergeConfig(base: unknown, override: unknown): unknown {
   return merged;
 }
 
-/** Copy of `target` with the value at dotted `key` replaced (merged when both are mappings). */
+/** Copy of `target` with the value at dotted `key` replaced (merged when both are mappings; null removes it). */
 export function setDotted(target: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
   const [head, ...rest] = key.split('.');
   if (head === undefined || head === '') return target;
   const current = target[head];
-  if (rest.length === 0) return { ...target, [head]: mergeConfig(current, value) };
+  if (rest.length === 0) {
+    if (value !== null) return { ...target, [head]: mergeConfig(current, value) };
+    const { [head]: _removed, ...kept } = target; // `--set key=null` removes the key (its default applies)
+    return kept;
+  }
   const child = isMapping(current) ? current : {};
   return { ...target, [head]: setDotted(child, rest.join('.'), value) };
 }

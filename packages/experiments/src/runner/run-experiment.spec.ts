@@ -33,10 +33,11 @@ grid:
   schedule: [{ type: none }, { type: learned }]
 `;
 
-async function vad(args: string[]): Promise<{ code: number; out: string }> {
+async function vad(args: string[], onLine?: (text: string) => void): Promise<{ code: number; out: string }> {
   const chunks: string[] = [];
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     chunks.push(String(chunk));
+    onLine?.(String(chunk));
     return true;
   });
   try {
@@ -186,4 +187,23 @@ describe('vad run (tiny quickstart, end to end)', () => {
     const done = readdirSync(target).filter((name) => existsSync(join(target, name, 'done.json')));
     expect(done).toHaveLength(2);
   }, 120_000);
+
+  it('stops on SIGINT between steps, writes a checkpoint there and exits with 130', async () => {
+    const target = join(root, 'sigint');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let sent = false;
+    const result = await vad(['run', config, '--out', target, '--set', 'grid=null', '--set', 'trainer.epochs=3'], (text) => {
+      // The handler can only run if training yields to the event loop between steps.
+      if (!sent && /epoch 1\/3/.test(text)) setImmediate(() => process.emit('SIGINT'));
+      sent ||= /epoch 1\/3/.test(text);
+    }).finally(() => stderr.mockRestore());
+    expect(result.code).toBe(130);
+    const [trialDir] = readdirSync(target).filter((name) => name.endsWith('-seed3'));
+    const checkpoints = readdirSync(join(target, trialDir as string, 'checkpoints'));
+    const last = Number(/step-(\d+)/.exec(checkpoints.at(-1) ?? '')?.[1]);
+    expect(last).toBeGreaterThan(5); // after the first epoch (5 steps) …
+    expect(last).toBeLessThan(15); // … and before the end
+    expect(readJsonl<{ step: number }>(join(target, trialDir as string, 'metrics.jsonl'))).toHaveLength(last);
+    expect(existsSync(join(target, trialDir as string, 'done.json'))).toBe(false);
+  });
 });

@@ -17,6 +17,8 @@ export interface RunOptions {
   readonly workers?: number;
   /** Only these trial ids (default: all). */
   readonly trials?: readonly string[];
+  /** `vad train`: the config must expand to one trial unless `trials` names some. */
+  readonly single?: boolean;
   readonly log: (line: string) => void;
   readonly signal?: AbortSignal;
 }
@@ -45,6 +47,9 @@ export async function runExperiment(options: RunOptions): Promise<{ experiment: 
   const experiment = await loadExperiment(options.config, { ...(options.set ? { set: options.set } : {}), ...(options.backend ? { backend: options.backend } : {}) }, sectionSchemas);
   const dir = experimentDir(experiment, options.out);
   const trials = selectTrials(experiment, options.trials);
+  if (options.single === true && (options.trials ?? []).length === 0 && trials.length > 1) {
+    throw new UserError(`vad train: ${options.config} must expand to one trial or --trial must name some, but got ${trials.length}: ${trials.map((t) => t.id).join(', ')}`);
+  }
   writeJsonAtomic(join(dir, experimentFiles.experiment), {
     name: experiment.name,
     description: experiment.description,

@@ -50,7 +50,10 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
       ...(resume === undefined ? {} : { resume: resume.checkpoint }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       callbacks: {
-        onStep: (record) => logStep(trialDir, record),
+        onStep: async (record) => {
+          logStep(trialDir, record);
+          await yieldToEventLoop(); // lets SIGINT/SIGTERM handlers run between steps (the step itself only awaits microtasks)
+        },
         onEpoch: (s) =>
           options.log(
             `epoch ${s.epoch + 1}/${s.totalEpochs}: loss ${fmt(s.loss)}, L_recon ${fmt(s.lRecon)}, L_dist ${fmt(s.lDist)}, σ ${fmt(s.sigma)}, ${(s.ms / 1000).toFixed(1)} s`,
@@ -65,6 +68,10 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
     model.dispose();
     throw error;
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function fmt(value: number | null): string {

@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'simulators', include: ['src/**/*.spec.ts'], environment: 'node' },
+  test: { name: 'simulators', include: ['src/**/*.spec.ts'], environment: 'node', setupFiles: ['../../tools/vitest-tfjs-setup.ts'] },
 });

@@ -32,7 +32,7 @@ async function init(message: InitMessage): Promise<WorkerState> {
     const mod = (await import(message.simulator.module)) as Record<string, unknown>;
     const factory = mod[message.simulator.factory];
     if (typeof factory !== 'function') throw new Error(`gradient-worker: ${message.simulator.module} must export a function ${message.simulator.factory}, but got ${typeof factory}`);
-    simulator = (factory as (options: unknown) => Simulator)(message.simulator.options);
+    simulator = await (factory as (options: unknown) => Simulator | Promise<Simulator>)(message.simulator.options);
   }
   const layout = packLayout(model.variables());
   return { model, simulator, layout, weights: new Float32Array(message.weights), output: new Float32Array(message.output), logit: tf.variable(tf.scalar(0)) };

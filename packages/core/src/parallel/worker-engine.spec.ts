@@ -73,4 +73,22 @@ describe.each(['two threads', 'two micro-batches'])('sharded engine: %s (cpu)', 
     tf.dispose(Object.values(got.grads));
     logit.variable.dispose();
   }, 60_000);
+
+  it('computes a batch smaller than the shard count in this thread alone, exactly like computeGradients', async () => {
+    const host = syntheticBatch(model.geometry, 1, createRng('one clip'));
+    const logit: LearnedLogit = { variable: tf.variable(tf.scalar(-0.2)), lrMultiplier: 1 };
+    const replica = createModel(options, createRng('other'));
+    replica.variables().forEach((v, i) => v.variable.assign(model.variables()[i]?.variable as tf.Variable));
+    const reference = uploadBatch(host);
+    const want = computeGradients({ model: replica, simulator, batch: reference, sigma: { kind: 'learned', logit }, rng: createRng(createRng('one').nextSeed()), loss });
+    disposeBatch(reference);
+    const batch = uploadBatch(host);
+    const got = await engine.computeGradients({ model, simulator, batch, sigma: { kind: 'learned', logit }, rng: createRng('one'), loss });
+    disposeBatch(batch);
+    expect(Object.keys(got.grads).sort()).toEqual(Object.keys(want.grads).sort());
+    for (const [name, g] of Object.entries(want.grads)) expect(Array.from(got.grads[name]?.dataSync() ?? [])).toEqual(Array.from(g.dataSync()));
+    expect(got.values).toEqual(want.values);
+    tf.dispose([...Object.values(got.grads), ...Object.values(want.grads), logit.variable]);
+    replica.dispose();
+  }, 60_000);
 });

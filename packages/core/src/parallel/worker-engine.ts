@@ -50,15 +50,20 @@ export async function createWorkerEngine(model: AnomalyModel, options: WorkerEng
   const weightView = new Float32Array(weights);
   const handles: Handle[] = [];
   if (!Number.isInteger(options.threads) || options.threads < 1) throw new Error(`createWorkerEngine(options.threads) must be a positive integer, but got ${options.threads}`);
-  for (let i = 0; i < options.threads - 1; i++) {
-    const output = new SharedArrayBuffer(layout.outputTotal * 4);
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
-    const handle: Handle = { worker, output: new Float32Array(output), pending: null };
-    worker.on('message', (reply: WorkerReply) => settle(handle, reply));
-    worker.on('error', (error) => handle.pending?.reject(error));
-    handles.push(handle);
-    const init: WorkerRequest = { kind: 'init', backend: tf.getBackend(), model: options.model, simulator: options.simulator ?? null, weights, output };
-    await request(handle, init);
+  try {
+    for (let i = 0; i < options.threads - 1; i++) {
+      const output = new SharedArrayBuffer(layout.outputTotal * 4);
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+      const handle: Handle = { worker, output: new Float32Array(output), pending: null };
+      worker.on('message', (reply: WorkerReply) => settle(handle, reply));
+      worker.on('error', (error) => handle.pending?.reject(error));
+      handles.push(handle);
+      const init: WorkerRequest = { kind: 'init', backend: tf.getBackend(), model: options.model, simulator: options.simulator ?? null, weights, output };
+      await request(handle, init);
+    }
+  } catch (error) {
+    await Promise.all(handles.map((h) => h.worker.terminate())); // no thread outlives a failed start
+    throw error;
   }
   return {
     shards: options.threads,
@@ -83,10 +88,11 @@ function request(handle: Handle, message: WorkerRequest): Promise<WorkerReply> {
   });
 }
 
-async function parallelStep(inputs: GradientInputs, layout: PackLayout, weightView: Float32Array, handles: Handle[]): Promise<StepGradients> {
+async function parallelStep(inputs: GradientInputs, layout: PackLayout, weightView: Float32Array, allHandles: Handle[]): Promise<StepGradients> {
   const variables = inputs.model.variables();
   variables.forEach((v, i) => weightView.set(v.variable.dataSync() as Float32Array, layout.weightOffsets[i] ?? 0));
-  const shards = shardBatch(inputs.batch, handles.length + 1);
+  const shards = shardBatch(inputs.batch, allHandles.length + 1);
+  const handles = allHandles.slice(0, shards.length - 1); // a batch smaller than the thread count leaves some idle
   const seeds = shards.map(() => inputs.rng.nextSeed());
   const sigma = sigmaData(inputs.sigma);
   const replies = handles.map((h, i) => {

@@ -6,7 +6,8 @@ import type { LossValues } from '../train/step';
 
 /**
  * Where a worker gets its simulator: `module` (an import specifier or file URL) exports `factory`,
- * a function `(options) => Simulator`. Absent: the built-in weighted noise (DDL eq. 1–2).
+ * a function `(options) => Simulator | Promise<Simulator>`; `options` must be structured-cloneable.
+ * Absent: the built-in weighted noise (DDL eq. 1–2).
  */
 export interface SimulatorSource {
   readonly module: string;

@@ -149,5 +149,17 @@ describe('train', () => {
     await expect(
       train({ model: createTinyModel(geometry, createRng(1)), schedule: learnedSchedule(), data: stream(1), seed: 1, options: { batchSize: 1 } }),
     ).rejects.toThrow('train: batch size must be at most trainer.batchSize = 1, but got 2');
+    await expect(train({ model: createTinyModel(geometry, createRng(1)), schedule: learnedSchedule(), data: stream(1), seed: 1, options: { threads: 2 } })).rejects.toThrow(
+      'train: trainer.threads = 2 must come with a data-parallel engine (createWorkerEngine), but got no engine',
+    );
+  });
+
+  it('yields to the event loop after every step, so a signal handler can abort mid-epoch', async () => {
+    const controller = new AbortController();
+    const { result, records } = await run({ schedule: learnedSchedule(), signal: controller.signal, options: { epochs: 1, batchSize: 2 } }, () => {
+      setImmediate(() => controller.abort()); // runs only if train gives the event loop a turn
+    });
+    expect(result).toMatchObject({ step: 1, stopped: true });
+    expect(records.map((r) => r.step)).toEqual([0]);
   });
 });

@@ -57,6 +57,8 @@ export async function train(args: TrainArgs): Promise<TrainResult> {
   const spe = checkData(model, data);
   const session = createSession({ model, simulator: args.simulator ?? createWeightedNoiseSimulator(), schedule: args.schedule, options, stepsPerEpoch: spe, source: data.source, seed: args.seed });
   const now = args.now ?? (() => performance.now());
+  const threads = options.threads ?? 1;
+  if (threads > 1 && args.engine === undefined) throw new Error(`train: trainer.threads = ${threads} must come with a data-parallel engine (createWorkerEngine), but got no engine`);
   const engine = args.engine ?? localEngine;
   let saved = -1;
   const checkpoint = async (): Promise<void> => {
@@ -85,6 +87,7 @@ export async function train(args: TrainArgs): Promise<TrainResult> {
         records.push(record);
         if (step % options.logEvery === 0) await callbacks.onStep?.(record);
         if (options.checkpointEvery > 0 && session.step % options.checkpointEvery === 0) await checkpoint();
+        await yieldToEventLoop(); // after every step: SIGINT/SIGTERM handlers run here, and abort before the next one
       }
       if (stopped) break;
       if (index !== spe) throw new Error(`train: data.batches(${epoch}) must yield stepsPerEpoch = ${spe} batches, but got ${index}`);
@@ -96,6 +99,11 @@ export async function train(args: TrainArgs): Promise<TrainResult> {
   } finally {
     disposeSession(session);
   }
+}
+
+/** A step awaits only microtasks (tfjs is synchronous here), so macrotasks such as signal handlers need this. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function checkData(model: AnomalyModel, data: BatchStream): number {

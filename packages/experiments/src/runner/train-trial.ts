@@ -1,10 +1,11 @@
-import { createModel, createRng, train, type AnomalyModel, type JsonValue, type TrainResult } from '@vad/core';
+import { createModel, createRng, train, type AnomalyModel, type JsonValue, type TrainResult, type WorkerEngine } from '@vad/core';
 import { createSchedule } from '@vad/schedules';
 import { createSimulatorFromConfig } from '../plugins/load-simulator';
 import type { TrialConfig } from '../config/experiment-config';
 import { createTrainStream } from '../data/index';
 import type { TrialData } from './open-trial-data';
 import { latestCheckpoint, logStep, saveCheckpoint, truncateStepLog } from './checkpoint-files';
+import { createTrialEngine } from './trial-engine';
 
 /** What training a trial produced. */
 export interface TrainedTrial {
@@ -26,7 +27,9 @@ export interface TrainTrialOptions {
 /**
  * Trains one trial in `trialDir`: builds model (seeded from the trial seed), simulator, schedule and
  * the training stream, resumes from the newest checkpoint when there is one (dropping step records
- * written after it), logs every step to metrics.jsonl and writes checkpoints atomically.
+ * written after it), logs every step to metrics.jsonl and writes checkpoints atomically. With
+ * `trainer.threads` > 1 the gradients come from worker threads, which are stopped when training
+ * ends (also on errors and interrupts).
  */
 export async function trainTrial(config: TrialConfig, data: TrialData, trialDir: string, options: TrainTrialOptions): Promise<TrainedTrial> {
   const rng = createRng(config.seed);
@@ -38,7 +41,9 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
   truncateStepLog(trialDir, resume?.checkpoint.step ?? 0);
   if (resume !== undefined) options.log(`resuming from ${resume.path} (step ${resume.checkpoint.step})`);
   const started = performance.now();
+  let engine: WorkerEngine | null = null;
   try {
+    engine = await createTrialEngine(config, model);
     const result = await train({
       model,
       simulator,
@@ -49,11 +54,9 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
       config: config as unknown as JsonValue,
       ...(resume === undefined ? {} : { resume: resume.checkpoint }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(engine === null ? {} : { engine }),
       callbacks: {
-        onStep: async (record) => {
-          logStep(trialDir, record);
-          await yieldToEventLoop(); // lets SIGINT/SIGTERM handlers run between steps (the step itself only awaits microtasks)
-        },
+        onStep: (record) => logStep(trialDir, record), // train() yields to the event loop per step, so SIGINT/SIGTERM handlers run
         onEpoch: (s) =>
           options.log(
             `epoch ${s.epoch + 1}/${s.totalEpochs}: loss ${fmt(s.loss)}, L_recon ${fmt(s.lRecon)}, L_dist ${fmt(s.lDist)}, σ ${fmt(s.sigma)}, ${(s.ms / 1000).toFixed(1)} s`,
@@ -67,11 +70,9 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
   } catch (error) {
     model.dispose();
     throw error;
+  } finally {
+    await engine?.dispose();
   }
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function fmt(value: number | null): string {

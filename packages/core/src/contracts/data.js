@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=data.js.map

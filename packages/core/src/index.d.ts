@@ -1,0 +1,13 @@
+export * from './rng';
+export * from './errors';
+export * from './backend';
+export * from './ops/index';
+export * from './models/index';
+export * from './bench/index';
+export * from './parallel/index';
+export * from './data/index';
+export * from './train/index';
+export type * from './contracts/data';
+export type * from './contracts/simulator';
+export type * from './contracts/schedule';
+export type * from './contracts/model';

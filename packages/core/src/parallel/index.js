@@ -1,0 +1,3 @@
+export { createWorkerEngine } from './worker-engine';
+export { createMicroBatchEngine } from './micro-batch-engine';
+//# sourceMappingURL=index.js.map

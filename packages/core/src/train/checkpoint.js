@@ -1,0 +1,114 @@
+import * as tf from '@tensorflow/tfjs';
+import { UserError } from '../errors';
+const magic = 'VADCKPT1';
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/**
+ * Serialises a checkpoint: the 8 ASCII bytes `VADCKPT1`, a little-endian uint32 header length, the
+ * JSON header (every array replaced by its offset and length in the blob), zero padding to a
+ * multiple of 4, then all float32 values little-endian.
+ *
+ * @example
+ * const bytes = encodeCheckpoint(checkpoint); // Uint8Array, ≈ 4 bytes per weight + 8 per Adam moment pair
+ * decodeCheckpoint(bytes);                    // => an equal Checkpoint
+ */
+export function encodeCheckpoint(checkpoint) {
+    const arrays = [];
+    let floats = 0;
+    const ref = (values) => {
+        arrays.push(values);
+        floats += values.length;
+        return { offset: floats - values.length, length: values.length };
+    };
+    const slots = (list) => list.map((s) => ({ ...s, m: ref(s.m), v: ref(s.v) }));
+    const header = {
+        ...checkpoint,
+        weights: checkpoint.weights.map((w) => ({ ...w, values: ref(w.values) })),
+        optimizer: { model: slots(checkpoint.optimizer.model), logit: slots(checkpoint.optimizer.logit) },
+    };
+    const json = new TextEncoder().encode(JSON.stringify(header));
+    const blobStart = Math.ceil((12 + json.length) / 4) * 4;
+    const bytes = new Uint8Array(blobStart + floats * 4);
+    bytes.set(new TextEncoder().encode(magic), 0);
+    new DataView(bytes.buffer).setUint32(8, json.length, true);
+    bytes.set(json, 12);
+    let at = 0;
+    if (littleEndian) {
+        const blob = new Float32Array(bytes.buffer, blobStart, floats);
+        for (const values of arrays)
+            blob.set(values, (at += values.length) - values.length);
+    }
+    else {
+        const blob = new DataView(bytes.buffer, blobStart);
+        for (const values of arrays)
+            for (const x of values)
+                blob.setFloat32(4 * at++, x, true);
+    }
+    return bytes;
+}
+/** Parses {@link encodeCheckpoint}'s bytes; malformed input is a UserError. */
+export function decodeCheckpoint(bytes) {
+    const head = new TextDecoder().decode(bytes.subarray(0, 8));
+    if (bytes.length < 12 || head !== magic) {
+        throw new UserError(`decodeCheckpoint: bytes must start with "${magic}", but got ${JSON.stringify(head)}`);
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const length = view.getUint32(8, true);
+    const blobStart = Math.ceil((12 + length) / 4) * 4;
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + length)));
+    if (header['version'] !== 1)
+        throw new UserError(`decodeCheckpoint: version must be 1, but got ${String(header['version'])}`);
+    const floats = Math.floor((bytes.length - blobStart) / 4);
+    const read = (r) => {
+        if (!(r.offset >= 0 && r.offset + r.length <= floats)) {
+            throw new UserError(`decodeCheckpoint: tensor data must lie inside the ${floats} stored floats, but got [${r.offset}, ${r.offset + r.length})`);
+        }
+        const start = blobStart + 4 * r.offset;
+        if (littleEndian)
+            return new Float32Array(bytes.slice(start, start + 4 * r.length).buffer);
+        return Float32Array.from({ length: r.length }, (_, i) => view.getFloat32(start + 4 * i, true));
+    };
+    const slots = (list) => list.map((s) => ({ ...s, m: read(s.m), v: read(s.v) }));
+    const optimizer = header['optimizer'];
+    return {
+        ...header,
+        weights: header['weights'].map((w) => ({ ...w, values: read(w.values) })),
+        optimizer: { model: slots(optimizer.model), logit: slots(optimizer.logit) },
+    };
+}
+const shapeText = (shape) => `[${shape.join(',')}]`;
+/**
+ * Checks that `checkpoint` fits `model` (same weight names and shapes) and assigns its weights.
+ * Nothing is assigned unless everything matches; the first mismatch is a UserError, e.g.
+ * `loadCheckpoint: weight "enc1.conv3.kernel" must have shape [3,3,3,8], but got [3,3,3,16]`.
+ */
+export function loadCheckpointWeights(model, checkpoint) {
+    const stored = new Map(checkpoint.weights.map((w) => [w.name, w]));
+    const variables = model.variables();
+    for (const { name, variable } of variables) {
+        const record = stored.get(name);
+        if (record === undefined) {
+            throw new UserError(`loadCheckpoint: weight "${name}" of model ${model.type} must be in the checkpoint, but got none (checkpoint of model ${checkpoint.model.type})`);
+        }
+        if (shapeText(record.shape) !== shapeText(variable.shape)) {
+            throw new UserError(`loadCheckpoint: weight "${name}" must have shape ${shapeText(variable.shape)}, but got ${shapeText(record.shape)}`);
+        }
+    }
+    const known = new Set(variables.map((v) => v.name));
+    const extra = checkpoint.weights.find((w) => !known.has(w.name));
+    if (extra !== undefined) {
+        throw new UserError(`loadCheckpoint: checkpoint weight "${extra.name}" must exist in model ${model.type}, but got no such weight`);
+    }
+    tf.tidy(() => {
+        for (const { name, variable } of variables)
+            variable.assign(tensorOf(stored.get(name)));
+    });
+}
+/** The record as a tensor (the caller disposes it). */
+export function tensorOf(record) {
+    return tf.tensor(record.values, [...record.shape], 'float32');
+}
+/** Host copy of a tensor's values (a snapshot, safe to keep while training continues). */
+export function recordOf(name, tensor) {
+    return { name, shape: [...tensor.shape], values: Float32Array.from(tensor.dataSync()) };
+}
+//# sourceMappingURL=checkpoint.js.map

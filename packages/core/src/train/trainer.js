@@ -1,0 +1,117 @@
+import { UserError } from '../errors';
+import { learningRateAt, parseTrainerOptions } from './options';
+import { localEngine, runStep } from './run-step';
+import { captureCheckpoint, createSession, disposeSession, restoreSession } from './session';
+import { createWeightedNoiseSimulator } from './weighted-noise';
+/**
+ * Trains `model` with pseudo anomalies from `simulator` at the σ chosen by `schedule`:
+ * epochs × batches of {@link runStep}, step decay of the learning rate per epoch, callbacks for
+ * every side effect, a checkpoint every `checkpointEvery` steps and at the end.
+ *
+ * @example
+ * await train({ model, schedule: learned, data, seed: 1, options: { epochs: 10 }, callbacks: { onStep: (r) => log(r) } });
+ */
+export async function train(args) {
+    const options = parseTrainerOptions(args.options);
+    const { model, data, callbacks = {} } = args;
+    const spe = checkData(model, data);
+    const session = createSession({ model, simulator: args.simulator ?? createWeightedNoiseSimulator(), schedule: args.schedule, options, stepsPerEpoch: spe, source: data.source, seed: args.seed });
+    const now = args.now ?? (() => performance.now());
+    const threads = options.threads ?? 1;
+    if (threads > 1 && args.engine === undefined)
+        throw new Error(`train: trainer.threads = ${threads} must come with a data-parallel engine (createWorkerEngine), but got no engine`);
+    const engine = args.engine ?? localEngine;
+    let saved = -1;
+    const checkpoint = async () => {
+        saved = session.step;
+        await callbacks.onCheckpoint?.(captureCheckpoint(session, args.config ?? null));
+    };
+    try {
+        if (args.resume !== undefined)
+            restoreSession(session, args.resume);
+        saved = session.step;
+        let stopped = false;
+        for (let epoch = Math.floor(session.step / spe); epoch < options.epochs && !stopped; epoch++) {
+            const lr = learningRateAt(options, epoch);
+            const started = now();
+            const records = [];
+            let index = 0;
+            for await (const host of data.batches(epoch, session.shuffleSeed)) {
+                const step = epoch * spe + index++;
+                if (step < session.step)
+                    continue; // trained before the checkpoint we resumed from
+                if (args.signal?.aborted === true) {
+                    stopped = true;
+                    break;
+                }
+                checkBatch(host, data, options, index, spe);
+                const record = await runStep(session, engine, host, { epoch, step, lr }, now);
+                session.step = step + 1;
+                records.push(record);
+                if (step % options.logEvery === 0)
+                    await callbacks.onStep?.(record);
+                if (options.checkpointEvery > 0 && session.step % options.checkpointEvery === 0)
+                    await checkpoint();
+                await yieldToEventLoop(); // after every step: SIGINT/SIGTERM handlers run here, and abort before the next one
+            }
+            if (stopped)
+                break;
+            if (index !== spe)
+                throw new Error(`train: data.batches(${epoch}) must yield stepsPerEpoch = ${spe} batches, but got ${index}`);
+            await callbacks.onEpoch?.(summarise(epoch, options, records, lr, now() - started));
+        }
+        if (saved !== session.step)
+            await checkpoint();
+        const last = session.logit?.variable.dataSync()[0] ?? null;
+        return { step: session.step, stopped, sigma: last === null ? session.previousSigma : 1 / (1 + Math.exp(-last)), logit: last };
+    }
+    finally {
+        disposeSession(session);
+    }
+}
+/** A step awaits only microtasks (tfjs is synchronous here), so macrotasks such as signal handlers need this. */
+function yieldToEventLoop() {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+function checkData(model, data) {
+    const g = model.geometry;
+    const expected = [g.frames, g.height, g.width, g.channels];
+    if (expected.join() !== data.clipShape.join()) {
+        throw new UserError(`train: data clip shape [T,H,W,C] must be [${expected.join(',')}] (model ${model.type}), but got [${data.clipShape.join(',')}]`);
+    }
+    if (!(Number.isInteger(data.stepsPerEpoch) && data.stepsPerEpoch > 0)) {
+        throw new UserError(`train: data.stepsPerEpoch must be a positive integer, but got ${data.stepsPerEpoch}`);
+    }
+    return data.stepsPerEpoch;
+}
+function checkBatch(host, data, options, index, spe) {
+    if (index > spe)
+        throw new Error(`train: data.batches() must yield stepsPerEpoch = ${spe} batches, but got more`);
+    const [b, ...clip] = host.shape;
+    const pixels = b * clip[0] * clip[1] * clip[2];
+    if (clip.join() !== data.clipShape.join() || host.clips.length !== pixels * clip[3] || (host.masks !== null && host.masks.length !== pixels)) {
+        throw new Error(`train: batch must be ${b} clips of [${data.clipShape.join(',')}] with matching array lengths, but got shape [${host.shape.join(',')}], ${host.clips.length} values, ${host.masks?.length ?? 'no'} mask values`);
+    }
+    if (b > options.batchSize)
+        throw new UserError(`train: batch size must be at most trainer.batchSize = ${options.batchSize}, but got ${b}`);
+}
+function mean(values) {
+    const xs = values.filter((x) => x !== null);
+    return xs.length === 0 ? null : xs.reduce((a, x) => a + x, 0) / xs.length;
+}
+function summarise(epoch, options, records, lr, ms) {
+    const trained = records.filter((r) => !r.skipped);
+    return {
+        epoch,
+        totalEpochs: options.epochs,
+        steps: trained.length,
+        skipped: records.length - trained.length,
+        loss: mean(trained.map((r) => r.loss)),
+        lRecon: mean(trained.map((r) => r.lRecon)),
+        lDist: mean(trained.map((r) => r.lDist)),
+        sigma: trained.at(-1)?.sigma ?? null,
+        lr,
+        ms,
+    };
+}
+//# sourceMappingURL=trainer.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=data.js.map

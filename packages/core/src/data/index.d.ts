@@ -1,7 +1,0 @@
-export * from './clip-window';
-export * from './boxes';
-export * from './morphology';
-export * from './connected-components';
-export * from './link-boxes';
-export * from './resize-nearest';
-export * from './temporal-median';

@@ -1,3 +1,0 @@
-export { createWorkerEngine } from './worker-engine';
-export { createMicroBatchEngine } from './micro-batch-engine';
-//# sourceMappingURL=index.js.map

@@ -70,7 +70,7 @@ export class EncoderDecoder implements AnomalyModel {
         x = block.apply(x, training); // [B·T, H/2^j, W/2^j, width_j]
         features.push(x);
       }
-      const skips = features.map((f, j) => this.skip(f, j, b)); // [B, h_j, w_j, width_j]
+      const skips = features.map((f, j) => this.skipFeature(f, j, b)); // [B, h_j, w_j, width_j]
       let d = skips[3] ?? x;
       this.decoder.forEach((block, j) => {
         const skip = skips[3 - j];
@@ -93,7 +93,7 @@ export class EncoderDecoder implements AnomalyModel {
     this.bank.dispose();
   }
 
-  private skip(feature: tf.Tensor4D, level: number, batch: number): tf.Tensor4D {
+  private skipFeature(feature: tf.Tensor4D, level: number, batch: number): tf.Tensor4D {
     const layer = this.skipLayers[level];
     if (layer === undefined) return feature; // raw (T = 1) or unused
     const [n, h, w, c] = feature.shape;

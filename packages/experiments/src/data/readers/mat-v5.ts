@@ -31,7 +31,7 @@ const classes: Record<number, MatClass | 'cell' | 'struct' | 'char' | 'object' |
   1: 'cell', 2: 'struct', 3: 'object', 4: 'char', 5: 'sparse', 6: 'double', 7: 'single', 8: 'int8', 9: 'uint8',
   10: 'int16', 11: 'uint16', 12: 'int32', 13: 'uint32', 14: 'int64', 15: 'uint64',
 };
-// miXXX data type → [bytes per element, DataView getter]
+// mi* data type → [bytes per element, DataView getter]
 const elementTypes: Record<number, readonly [number, (v: DataView, o: number, le: boolean) => number | bigint]> = {
   1: [1, (v, o) => v.getInt8(o)],
   2: [1, (v, o) => v.getUint8(o)],

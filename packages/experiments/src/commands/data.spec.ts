@@ -29,8 +29,12 @@ describe('vad data', () => {
     const r = await run(['data', 'check', '--dataset', 'avenue', '--root', sample, '--json', '--sheet', sheet, '--height', '32', '--width', '32', '--cache-dir', join(dir, 'cache')]);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.out);
-    expect(summary).toMatchObject({ train: { videos: 2, frames: 389 }, test: { videos: 2, frames: 112, anomalousFrames: 89 }, width: 32, height: 32, partial: true });
+    expect(summary).toMatchObject({ train: { videos: 2, frames: 389 }, test: { videos: 2, frames: 112, anomalousFrames: 89 }, width: 640, height: 360, resized: { width: 32, height: 32 }, channels: 3, partial: true });
+    expect(summary.notes.some((n: string) => n.startsWith('source size'))).toBe(false); // all four videos are 640×360
     expect(existsSync(sheet)).toBe(true);
+    // second run: frames and source sizes come from the cache sidecars; the human-readable form shows both sizes
+    const text = await run(['data', 'check', '--dataset', 'avenue', '--root', sample, '--sheet', sheet, '--height', '32', '--width', '32', '--cache-dir', join(dir, 'cache')]);
+    expect(text.out.split('\n').slice(0, 3)).toEqual(['avenue (partial): source 640×360, resized to 32×32×3', '  train: 2 videos, 389 frames', '  test:  2 videos, 112 frames, 89 anomalous']);
   });
 
   it('synth writes the frames layout that check then reads', { timeout: 60_000 }, async () => {
@@ -38,7 +42,7 @@ describe('vad data', () => {
     const w = await run(['data', 'synth', '--out', out, '--seed', '3', '--length', '20', '--train-videos', '1', '--test-videos', '2', '--height', '16', '--width', '16']);
     expect([w.code, w.out]).toEqual([0, `wrote 60 frames (1 training, 2 test videos) to ${out}\n`]);
     const c = await run(['data', 'check', '--dataset', 'frames', '--root', out, '--json', '--sheet', join(dir, 's2.png'), '--height', '16', '--width', '16', '--cache-dir', join(dir, 'cache')]);
-    expect(JSON.parse(c.out)).toMatchObject({ train: { videos: 1, frames: 20 }, test: { videos: 2, frames: 40 } });
+    expect(JSON.parse(c.out)).toMatchObject({ train: { videos: 1, frames: 20 }, test: { videos: 2, frames: 40 }, width: 16, height: 16, resized: { width: 16, height: 16 } });
   });
 
   it('exits 2 with one clear line for a missing dataset folder', { timeout: 60_000 }, async () => {

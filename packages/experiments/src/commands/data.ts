@@ -108,7 +108,7 @@ const check: CommandModule<object, CheckArgs> = {
       return;
     }
     const lines = [
-      `${summary.dataset}${summary.partial ? ' (partial)' : ''}: ${summary.width}×${summary.height}×${summary.channels}`,
+      `${summary.dataset}${summary.partial ? ' (partial)' : ''}: source ${summary.width}×${summary.height}, resized to ${summary.resized.width}×${summary.resized.height}×${summary.channels}`,
       `  train: ${summary.train.videos} videos, ${summary.train.frames} frames`,
       `  test:  ${summary.test.videos} videos, ${summary.test.frames} frames, ${summary.test.anomalousFrames} anomalous`,
       ...summary.notes.map((n) => `  note: ${n}`),

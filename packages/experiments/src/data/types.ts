@@ -20,6 +20,15 @@ export interface Video {
   readonly height: number;
   readonly width: number;
   readonly channels: 1 | 3;
+  /** Width of the source frames before resizing (the dataset width for generated videos). */
+  readonly sourceWidth: number;
+  /** Height of the source frames before resizing (the dataset height for generated videos). */
+  readonly sourceHeight: number;
+  /**
+   * Name of the decoded-frame cache entry (a hash of source identity + resize options) for videos
+   * read from disk; derived caches (e.g. motion boxes) key on it. Absent for in-memory videos.
+   */
+  readonly cacheKey?: string;
   /** Name of the source folder/file stem (e.g. "Train001", "01_0014"), used to match external annotations. */
   readonly sourceName: string;
   /** Frame i as [H, W, C] float32 in [0, 1]. */
@@ -58,4 +67,6 @@ export interface Dataset {
   readonly notes: readonly string[];
   /** Folder of the training split on disk (where `tracked_bounding_boxes.json` is looked for). */
   readonly trainDir?: string;
+  /** Cache folder of a dataset read from disk (decoded frames; derived caches such as motion boxes go here too). */
+  readonly cacheDir?: string;
 }

@@ -17,6 +17,9 @@ export interface VideoInfo {
   readonly width: number;
   readonly channels: 1 | 3;
   readonly sourceName?: string;
+  readonly sourceWidth?: number; // default: width (the video was made at the dataset size)
+  readonly sourceHeight?: number; // default: height
+  readonly cacheKey?: string;
   readonly frameNumbers?: readonly number[];
   readonly objects?: (i: number) => readonly SceneObject[];
 }
@@ -62,6 +65,9 @@ export function createVideo(info: VideoInfo, store: FrameStore): Video {
     height: info.height,
     width: info.width,
     channels: info.channels,
+    sourceWidth: info.sourceWidth ?? info.width,
+    sourceHeight: info.sourceHeight ?? info.height,
+    ...(info.cacheKey === undefined ? {} : { cacheKey: info.cacheKey }),
     sourceName: info.sourceName ?? info.id,
     frameBytes: (i) => store.read(check(i)),
     frame: (i) => {

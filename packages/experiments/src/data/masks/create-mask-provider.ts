@@ -7,9 +7,10 @@ import { motionMask } from './motion';
 import { randomBoxMask } from './random-box';
 import { loadTracks, tracksJsonMask } from './tracks-json';
 
-/** Where the mask provider may look for files (the training split folder of a dataset on disk). */
+/** Where the mask provider may look for files: the training split folder and the cache folder of a dataset on disk. */
 export interface MaskContext {
   readonly trainDir?: string;
+  readonly cacheDir?: string; // `motion` stores per-video boxes here
 }
 
 /**
@@ -27,7 +28,7 @@ export async function createMaskProvider(config: MaskConfig, context: MaskContex
     case 'random-box':
       return randomBoxMask(config);
     case 'motion':
-      return motionMask(config);
+      return motionMask(config, context.cacheDir);
     case 'tracks-json': {
       const file = config.file ?? (context.trainDir ? join(context.trainDir, 'tracked_bounding_boxes.json') : undefined);
       if (file === undefined) {

@@ -1,5 +1,8 @@
 import { createRng, UserError } from '@vad/core';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createVideo, memoryStore } from '../video';
 import { createMaskProvider } from './create-mask-provider';
 import { maskConfigSchema } from './mask-config';
@@ -8,6 +11,8 @@ import { indexTracks, tracksJsonMask } from './tracks-json';
 
 const video = (id: string, length: number, bytes?: Uint8Array, numbers?: number[]) =>
   createVideo({ id, scene: '01', fps: 10, height: 8, width: 8, channels: 1, ...(numbers ? { frameNumbers: numbers } : {}) }, memoryStore(bytes ?? new Uint8Array(length * 64), 64));
+const cacheDir = mkdtempSync(join(tmpdir(), 'vad-motion-cache-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 const planes = (out: Float32Array, t: number): number[] => Array.from({ length: t }, (_, k) => out.slice(k * 64, (k + 1) * 64).reduce((s, v) => s + v, 0));
 
 describe('mask providers', () => {
@@ -74,5 +79,41 @@ describe('mask providers', () => {
     expect(motion.fill(v, [1, 2, 3], createRng(0), out, 0)).toBe(true);
     expect(planes(out, 3)).toEqual([9, 9, 9]);
     expect(motion.fill(video('still', 6), [1, 2, 3], createRng(0), out, 0)).toBe(false);
+  });
+
+  it('motion stores the boxes of a cached video on disk; a later provider reads them, and a file that fails validation is recomputed', async () => {
+    const moving = new Uint8Array(6 * 64).fill(50);
+    for (let t = 0; t < 6; t++) for (let y = 2; y < 5; y++) for (let x = t; x < t + 3; x++) moving[t * 64 + y * 8 + x] = 200;
+    const keyed = (bytes: Uint8Array) => createVideo({ id: 'm', scene: '01', fps: 10, height: 8, width: 8, channels: 1, cacheKey: 'entry-1' }, memoryStore(bytes, 64));
+    const options = motionMaskOptions.parse({ type: 'motion', minArea: 4 });
+    const inMemory = motionMask(options);
+    const expected = [0, 1, 2, 3, 4, 5].map((t) => inMemory.boxes(video('m', 6, moving), t));
+    expect(expected[2]).toEqual([{ x0: 2, y0: 2, x1: 5, y1: 5 }]);
+    const first = await createMaskProvider(maskConfigSchema.parse({ type: 'motion', minArea: 4 }), { cacheDir });
+    expect(await first!.fill(keyed(moving), [1, 2, 3], createRng(0), new Float32Array(3 * 64), 0)).toBe(true);
+    const files = readdirSync(cacheDir);
+    expect(files).toEqual([expect.stringMatching(/^[0-9a-f]{32}\.motion\.json$/)]);
+    const path = join(cacheDir, files[0]!);
+    const text = readFileSync(path, 'utf8');
+    const stored = JSON.parse(text);
+    expect(stored.boxes).toEqual(expected.map((f) => f.map((b) => [b.x0, b.y0, b.x1, b.y1])));
+    // same cache entry, still pixels: a later provider answers from the file, not from the pixels
+    const still = keyed(new Uint8Array(6 * 64).fill(50));
+    expect([0, 1, 2, 3, 4, 5].map((t) => motionMask(options, cacheDir).boxes(still, t))).toEqual(expected);
+    const recomputed = (): unknown => [motionMask(options, cacheDir).boxes(still, 2), JSON.parse(readFileSync(path, 'utf8')).boxes];
+    writeFileSync(path, text.slice(0, text.length >> 1)); // half-written
+    expect(recomputed()).toEqual([[], Array(6).fill([])]);
+    writeFileSync(path, JSON.stringify({ ...stored, boxes: [...stored.boxes.slice(0, 5), [[0, 0, 9, 5]]] })); // box outside the 8×8 frame
+    expect(recomputed()).toEqual([[], Array(6).fill([])]);
+    writeFileSync(path, JSON.stringify({ ...stored, version: 0 })); // another version
+    expect(recomputed()).toEqual([[], Array(6).fill([])]);
+    writeFileSync(path, JSON.stringify({ ...stored, boxes: stored.boxes.slice(1) })); // not one list per frame
+    expect(recomputed()).toEqual([[], Array(6).fill([])]);
+    // other box options → another file; minIou only links boxes and shares the file; a video without a cache entry writes none
+    motionMask(motionMaskOptions.parse({ type: 'motion', minArea: 4, minIou: 0.9 }), cacheDir).boxes(still, 0);
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    motionMask(motionMaskOptions.parse({ type: 'motion', minArea: 5 }), cacheDir).boxes(still, 0);
+    motionMask(options, cacheDir).boxes(video('m', 6, moving), 0);
+    expect(readdirSync(cacheDir)).toHaveLength(2);
   });
 });

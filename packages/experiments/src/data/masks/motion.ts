@@ -2,6 +2,7 @@ import { closeMask, connectedComponents, linkBoxes, openMask, rasteriseBox, temp
 import { z } from 'zod';
 import type { Video } from '../types';
 import type { MaskProvider } from './mask-provider';
+import { motionCacheKey, motionCachePath, readMotionCache, writeMotionCache } from './motion-cache';
 
 /** Options of the detector-free `motion` mask. */
 export const motionMaskOptions = z.strictObject({
@@ -50,19 +51,35 @@ export function motionBoxes(video: Video, i: number, background: Uint8Array, opt
     .map((comp) => comp.box);
 }
 
+/** Boxes of every frame of `video`: read from the disk cache when a valid entry exists, else computed and stored. */
+function cachedVideoBoxes(video: Video, options: MotionMaskOptions, cacheDir: string): Box[][] | null {
+  const key = motionCacheKey(video, options);
+  if (key === null) return null;
+  const path = motionCachePath(cacheDir, key);
+  const stored = readMotionCache(path, key, video.length);
+  if (stored !== null) return stored;
+  const background = videoBackground(video, options.backgroundFrames);
+  const boxes = Array.from({ length: video.length }, (_, i) => motionBoxes(video, i, background, options));
+  writeMotionCache(path, key, boxes);
+  return boxes;
+}
+
 /**
  * The `motion` mask: moving blobs found by background subtraction, linked across the T frames by IoU;
- * one linked object is chosen by `rng`. Backgrounds and per-frame boxes are cached per video.
+ * one linked object is chosen by `rng`. Backgrounds and per-frame boxes are cached per video in memory;
+ * with a `cacheDir`, the boxes of every frame of a video read from disk (one with a frame-cache entry)
+ * are also stored in `<cacheDir>/<hash>.motion.json` and read back by later runs.
  */
-export function motionMask(options: MotionMaskOptions): MaskProvider & { boxes(video: Video, i: number): Box[] } {
+export function motionMask(options: MotionMaskOptions, cacheDir?: string): MaskProvider & { boxes(video: Video, i: number): Box[] } {
   const backgrounds = new Map<Video, Uint8Array>();
   const cache = new Map<Video, Map<number, Box[]>>();
   const boxes = (video: Video, i: number): Box[] => {
     let perFrame = cache.get(video);
     if (perFrame === undefined) {
-      perFrame = new Map();
+      const stored = cacheDir === undefined ? null : cachedVideoBoxes(video, options, cacheDir);
+      perFrame = new Map(stored?.map((b, k) => [k, b]) ?? []);
       cache.set(video, perFrame);
-      backgrounds.set(video, videoBackground(video, options.backgroundFrames));
+      if (stored === null) backgrounds.set(video, videoBackground(video, options.backgroundFrames));
     }
     let found = perFrame.get(i);
     if (found === undefined) {

@@ -18,6 +18,7 @@ describe('CUHK Avenue reader on the genuine sample (XVID .avi + volLabel .mat)',
     const ds = await openDataset(config);
     expect(ds.train.map((v) => [v.id, v.length])).toEqual([['12', 145], ['16', 244]]);
     expect(ds.test.map((v) => [v.id, v.length])).toEqual([['08', 36], ['21', 76]]);
+    expect([...ds.train, ...ds.test].map((v) => [v.sourceWidth, v.sourceHeight, v.height, v.width])).toEqual(Array(4).fill([640, 360, 64, 64]));
     const [t08, t21] = ds.test;
     expect(t08!.labels.every((l) => l === 1)).toBe(true);
     const anomalous = [...t21!.labels.keys()].filter((i) => t21!.labels[i] === 1).map((i) => i + 1); // 1-based

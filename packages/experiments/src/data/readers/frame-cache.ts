@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
-import { mkdir, open, rename, writeFile, type FileHandle } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FrameStore } from '../video';
 
 /** What identifies decoded frames: source path(s), sizes, mtimes and the resize options. */
 export type CacheKey = Readonly<Record<string, string | number | boolean | readonly (string | number)[]>>;
 
-const version = 1; // bump when the decoded byte layout changes
+const version = 2; // bump when the decoded byte layout or the sidecar fields change (2: source size)
 
 /** Hex digest naming a cache entry. @example cacheName({a: 1}).length // => 32 */
 export function cacheName(key: CacheKey): string {
@@ -20,29 +20,72 @@ async function writeAtomic(path: string, data: Uint8Array | string): Promise<voi
   await rename(tmp, path);
 }
 
+/** What `decode()` gives the cache: the resized frames and the size of the source frames. */
+export interface DecodedFrames {
+  readonly data: Uint8Array;
+  readonly sourceWidth: number;
+  readonly sourceHeight: number;
+}
+
+/** A cached video's frames plus what the sidecar records about its source. */
+export interface CachedFrames extends FrameStore {
+  /** The cache entry name ({@link cacheName} of the key). */
+  readonly name: string;
+  readonly sourceWidth: number;
+  readonly sourceHeight: number;
+}
+
+interface Sidecar {
+  readonly length: number;
+  readonly sourceWidth: number;
+  readonly sourceHeight: number;
+}
+
+const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** The sidecar when it and the frames file are complete and match `key` / `frameSize`, else null (never trust a half-written entry). */
+function readSidecar(metaPath: string, dataPath: string, key: CacheKey, frameSize: number): Sidecar | null {
+  if (!existsSync(metaPath) || !existsSync(dataPath)) return null;
+  let meta: Record<string, unknown>;
+  try {
+    meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null; // unparsable sidecar: the entry is rebuilt
+  }
+  if (meta === null || typeof meta !== 'object' || meta.version !== version || meta.frameSize !== frameSize) return null;
+  if (JSON.stringify(meta.key) !== JSON.stringify(key) || !count(meta.length) || meta.length === 0) return null;
+  if (!count(meta.sourceWidth) || !count(meta.sourceHeight)) return null;
+  if (statSync(dataPath).size !== meta.length * frameSize) return null;
+  return { length: meta.length, sourceWidth: meta.sourceWidth, sourceHeight: meta.sourceHeight };
+}
+
 /**
- * A {@link FrameStore} backed by `<cacheDir>/<hash>.frames` (raw uint8 frames, [L, H, W, C]): when the
- * entry for `key` exists its frames are read lazily from disk; otherwise `decode()` runs once and its
- * output is written atomically (temp file + rename; the `.json` sidecar last, marking completion).
+ * A {@link FrameStore} backed by `<cacheDir>/<hash>.frames` (raw uint8 frames, [L, H, W, C]): when a
+ * valid entry for `key` exists its frames are read lazily from disk; otherwise `decode()` runs once and
+ * its output is written atomically (temp file + rename; the `.json` sidecar — version, key, length,
+ * source size — last, marking completion). An entry whose sidecar is unreadable, of another version
+ * or key, or whose frames file has the wrong size is decoded again.
  *
  * @example
  * const store = await cachedFrameStore('.vad-cache', {path: '/d/01.avi', size: 123, mtime: 5, h: 64}, 4096, decode);
- * store.read(0).length; // => 4096
+ * store.read(0).length;  // => 4096
+ * store.sourceWidth;     // => 640 (from the sidecar on later runs: no decoding)
  */
-export async function cachedFrameStore(cacheDir: string, key: CacheKey, frameSize: number, decode: () => Promise<Uint8Array>): Promise<FrameStore> {
+export async function cachedFrameStore(cacheDir: string, key: CacheKey, frameSize: number, decode: () => Promise<DecodedFrames>): Promise<CachedFrames> {
   const name = cacheName(key);
   const dataPath = join(cacheDir, `${name}.frames`);
   const metaPath = join(cacheDir, `${name}.json`);
-  if (!existsSync(metaPath) || !existsSync(dataPath)) {
-    const bytes = await decode();
-    if (bytes.length % frameSize !== 0) throw new Error(`cachedFrameStore(decode) must return whole frames of ${frameSize} bytes, but got ${bytes.length}`);
+  let meta = readSidecar(metaPath, dataPath, key, frameSize);
+  if (meta === null) {
+    const { data, sourceWidth, sourceHeight } = await decode();
+    if (data.length === 0 || data.length % frameSize !== 0) throw new Error(`cachedFrameStore(decode) must return whole frames of ${frameSize} bytes, but got ${data.length}`);
+    meta = { length: data.length / frameSize, sourceWidth, sourceHeight };
     await mkdir(cacheDir, { recursive: true });
-    await writeAtomic(dataPath, bytes);
-    await writeAtomic(metaPath, JSON.stringify({ key, frameSize, length: bytes.length / frameSize }));
+    await rm(metaPath, { force: true }); // an old sidecar must not vouch for the new frames file while it is written
+    await writeAtomic(dataPath, data);
+    await writeAtomic(metaPath, JSON.stringify({ version, key, frameSize, ...meta }));
   }
-  const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as { length: number; frameSize: number };
-  if (meta.frameSize !== frameSize) throw new Error(`${metaPath}: frameSize must be ${frameSize}, but got ${meta.frameSize}`);
-  return fileStore(dataPath, meta.length, frameSize);
+  return { ...fileStore(dataPath, meta.length, frameSize), name, sourceWidth: meta.sourceWidth, sourceHeight: meta.sourceHeight };
 }
 
 /** Reads frame i of a raw frames file on demand (one file descriptor per store, opened lazily). */

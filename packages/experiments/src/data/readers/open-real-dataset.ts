@@ -18,7 +18,7 @@ export async function openRealDataset(config: DataConfig, root: string, cacheDir
   const dataset = await openByType(ctx);
   const mode = config.type === 'shanghaitech' && config.scene !== undefined ? 'partial' : config.integrity;
   const { partial, notes } = checkTotals(config.type, mode, dataset.test, root);
-  return { ...dataset, partial: dataset.partial || partial, notes: [...dataset.notes, ...notes] };
+  return { ...dataset, partial: dataset.partial || partial, notes: [...dataset.notes, ...notes], cacheDir };
 }
 
 async function openByType(ctx: RealContext): Promise<Dataset> {

@@ -6,7 +6,7 @@ import type { Video } from '../types';
 import { createVideo } from '../video';
 import { decodeImage, type ResizeOptions } from './decode-image';
 import { decodeVideo } from './decode-video';
-import { cachedFrameStore } from './frame-cache';
+import { cachedFrameStore, type CachedFrames } from './frame-cache';
 
 /** Image extensions read as frames (sharp; BMP frames are not supported, BMP masks are). */
 export const frameExtensions = ['.jpg', '.jpeg', '.png', '.tif', '.tiff'] as const;
@@ -62,8 +62,14 @@ async function folderFingerprint(files: readonly string[]): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Source size and cache entry of a cached video (size 0 = unknown: ffmpeg printed no stream size). */
+function sourceOf(store: CachedFrames): { sourceWidth: number; sourceHeight: number; cacheKey: string } {
+  return { sourceWidth: store.sourceWidth, sourceHeight: store.sourceHeight, cacheKey: store.name };
+}
+
 /**
- * A video from a folder of frames, decoded (and resized) once into the disk cache.
+ * A video from a folder of frames, decoded (and resized) once into the disk cache; its source size is
+ * that of the first frame.
  *
  * @throws UserError naming the file when a frame is unreadable or its size differs from the first frame's.
  */
@@ -73,20 +79,24 @@ export async function openFrameFolder(folder: FrameFolder, info: SourceInfo, res
   const store = await cachedFrameStore(cacheDir, key, frameSize, async () => {
     const out = new Uint8Array(folder.files.length * frameSize);
     let size: string | null = null;
+    let source = { sourceWidth: 0, sourceHeight: 0 };
     for (let start = 0; start < folder.files.length; start += 8) {
       const chunk = folder.files.slice(start, start + 8);
       const decoded = await Promise.all(chunk.map((f) => decodeImage(f, resize)));
       decoded.forEach((d, k) => {
         const here = `${d.sourceWidth}×${d.sourceHeight}`;
-        size ??= here;
+        if (size === null) {
+          size = here;
+          source = { sourceWidth: d.sourceWidth, sourceHeight: d.sourceHeight };
+        }
         if (here !== size) throw new UserError(`${chunk[k]}: frame size must match the video's first frame (${size}), but got ${here}`);
         out.set(d.data, (start + k) * frameSize);
       });
     }
-    return out;
+    return { data: out, ...source };
   });
   const sourceName = basename(folder.dir);
-  return createVideo({ ...info, ...resize, sourceName, frameNumbers: folder.numbers }, store);
+  return createVideo({ ...info, ...resize, ...sourceOf(store), sourceName, frameNumbers: folder.numbers }, store);
 }
 
 /** A video from a video file (ffmpeg), decoded once into the disk cache. */
@@ -96,6 +106,6 @@ export async function openVideoFile(path: string, info: SourceInfo, resize: Resi
   });
   const frameSize = resize.height * resize.width * resize.channels;
   const key = { kind: 'video', path, size: s.size, mtime: s.mtimeMs, ...resize };
-  const store = await cachedFrameStore(cacheDir, key, frameSize, async () => (await decodeVideo(path, resize)).data);
-  return createVideo({ ...info, ...resize, sourceName: basename(path, extname(path)) }, store);
+  const store = await cachedFrameStore(cacheDir, key, frameSize, () => decodeVideo(path, resize));
+  return createVideo({ ...info, ...resize, ...sourceOf(store), sourceName: basename(path, extname(path)) }, store);
 }

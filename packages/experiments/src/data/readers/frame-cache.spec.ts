@@ -1,0 +1,35 @@
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cachedFrameStore, cacheName, type DecodedFrames } from './frame-cache';
+
+const dir = mkdtempSync(join(tmpdir(), 'vad-frame-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cachedFrameStore', () => {
+  it('decodes once, keeps the source size in the versioned sidecar, and re-decodes an entry that fails validation', async () => {
+    let decodes = 0;
+    const decode = async (): Promise<DecodedFrames> => {
+      decodes += 1;
+      return { data: Uint8Array.of(1, 2, 3, 4, 5, 6), sourceWidth: 640, sourceHeight: 360 };
+    };
+    const key = { kind: 'video', path: '/d/01.avi', size: 6, height: 1, width: 3 };
+    const name = cacheName(key);
+    const open = async () => {
+      const s = await cachedFrameStore(dir, key, 3, decode);
+      return [decodes, s.name, s.length, s.sourceWidth, s.sourceHeight, Array.from(s.read(1))];
+    };
+    expect(await open()).toEqual([1, name, 2, 640, 360, [4, 5, 6]]);
+    const sidecar = join(dir, `${name}.json`);
+    expect(JSON.parse(readFileSync(sidecar, 'utf8'))).toEqual({ version: 2, key, frameSize: 3, length: 2, sourceWidth: 640, sourceHeight: 360 });
+    expect(await open()).toEqual([1, name, 2, 640, 360, [4, 5, 6]]); // from disk: no decode
+    truncateSync(join(dir, `${name}.frames`), 4); // half-written frames file
+    expect(await open()).toEqual([2, name, 2, 640, 360, [4, 5, 6]]);
+    writeFileSync(sidecar, readFileSync(sidecar, 'utf8').slice(0, 20)); // half-written sidecar
+    expect(await open()).toEqual([3, name, 2, 640, 360, [4, 5, 6]]);
+    writeFileSync(sidecar, JSON.stringify({ version: 2, key, frameSize: 3, length: 2 })); // no source size
+    expect(await open()).toEqual([4, name, 2, 640, 360, [4, 5, 6]]);
+    expect(await open()).toEqual([4, name, 2, 640, 360, [4, 5, 6]]);
+  });
+});

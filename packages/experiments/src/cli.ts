@@ -24,7 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`vad: ${message}\nRun "vad --help" for usage.\n`);
       exitCode = 2;
     });
-  for (const command of commands) cli.command(command);
+  for (const register of commands) register(cli);
   try {
     await cli.parseAsync();
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { benchCommand } from './bench';
 import { runCommand } from './run';
 import { trainCommand } from './train';
@@ -10,6 +10,19 @@ import { simulateCommand } from './simulate';
 import { metricsCommand } from './metrics';
 import { dataCommand } from './data';
 
-/** Every `vad` sub-command; one file each under commands/. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: ReadonlyArray<CommandModule<any, any>> = [benchCommand, runCommand, trainCommand, reportCommand, listCommand, evalCommand, inferCommand, simulateCommand, metricsCommand, dataCommand];
+/**
+ * Every `vad` sub-command (one file each under commands/), as a registration on the yargs instance so
+ * that each command keeps its own argument type.
+ */
+export const commands: ReadonlyArray<(cli: Argv) => Argv> = [
+  (cli) => cli.command(benchCommand),
+  (cli) => cli.command(runCommand),
+  (cli) => cli.command(trainCommand),
+  (cli) => cli.command(reportCommand),
+  (cli) => cli.command(listCommand),
+  (cli) => cli.command(evalCommand),
+  (cli) => cli.command(inferCommand),
+  (cli) => cli.command(simulateCommand),
+  (cli) => cli.command(metricsCommand),
+  (cli) => cli.command(dataCommand),
+];

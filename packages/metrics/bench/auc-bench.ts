@@ -5,21 +5,10 @@
  */
 import { averagePrecision, evaluate, rocAuc, rocCurve } from '../src/index';
 import type { ScoreRow } from '../src/index';
+import { mulberry32 } from '../src/__fixtures__/sklearn'; // seeded, so every run scores the same data
 
 const frames = Number(process.argv[2] ?? 1_000_000);
 const videos = 1000;
-
-/** Mulberry32: seeded, so every run scores the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(1);
 const labels = new Uint8Array(frames);

@@ -12,11 +12,11 @@ export interface SlurmQueueView {
   readonly notes: readonly string[];
 }
 
-async function ask(command: string, args: readonly string[], notes: string[], parse: (text: string) => Map<string, TaskState>): Promise<Map<string, TaskState> | undefined> {
+async function ask(command: string, args: readonly string[], notes: string[], parse: (text: string) => Map<string, TaskState>, without: string): Promise<Map<string, TaskState> | undefined> {
   try {
     const result = await slurmCommand(command, args);
     if (result.code === 0) return parse(result.stdout);
-    notes.push(`${command}: ${complaint(result)}`);
+    notes.push(`${command}: ${complaint(result)} (${without})`);
   } catch (error) {
     if (!(error instanceof MissingCommand)) throw error;
     notes.push(`${command} is not on PATH: states come from the trial folders only`);
@@ -38,9 +38,9 @@ export async function slurmQueue(dir: string): Promise<SlurmQueueView> {
   const jobs = readSlurmJobs(dir);
   if (jobs === undefined) return { trials: new Map(), notes: [] };
   const notes: string[] = [];
-  const queue = (await ask('squeue', ['-h', '-r', '-t', 'all', '-n', jobs.jobName, '-o', '%F|%K|%T|%r'], notes, parseSqueue)) ?? new Map<string, TaskState>();
+  const queue = (await ask('squeue', ['-h', '-r', '-t', 'all', '-n', jobs.jobName, '-o', '%F|%K|%T|%r'], notes, parseSqueue, 'queued and running tasks unknown')) ?? new Map<string, TaskState>();
   const arrays = jobs.submissions.map((s) => s.arrayJob).join(',');
-  const accounting = notes.some((n) => n.includes('not on PATH')) ? new Map<string, TaskState>() : ((await ask('sacct', ['-n', '-P', '-X', '-j', arrays, '-o', 'JobID,State,ExitCode'], notes, parseSacct)) ?? new Map<string, TaskState>());
+  const accounting = notes.some((n) => n.includes('not on PATH')) ? new Map<string, TaskState>() : ((await ask('sacct', ['-n', '-P', '-X', '-j', arrays, '-o', 'JobID,State,ExitCode'], notes, parseSacct, 'tasks that ended are known only while squeue lists them, see MinJobAge')) ?? new Map<string, TaskState>());
   const trials = new Map<string, QueuedTrial>();
   for (const [id, task] of latestTasks(jobs)) {
     const listed = queue.get(task);

@@ -100,11 +100,14 @@ describe.skipIf(!probe.ok)(`SLURM launcher on a real cluster${probe.ok ? '' : ` 
     const again = spawnSync('sbatch', ['--parsable', join(grid, 'slurm', 'array-1.sbatch')], { encoding: 'utf8' });
     expect(again.status, again.stderr).toBe(0);
     resubmitted = again.stdout.trim();
-  });
-  afterAll(() => {
-    spawnSync('scancel', ['-n', [grid, long, failing].map((dir) => readSlurmJobs(dir)?.jobName ?? 'none').join(',')]);
+  }, 60_000);
+  afterAll(async () => {
+    // Stop what is left (report jobs of the long and failing runs) so that it does not slow the next spec files.
+    const names = [grid, long, failing].flatMap((dir) => readSlurmJobs(dir)?.jobName ?? []).flatMap((name) => [name, `${name}-report`]).join(',');
+    spawnSync('scancel', ['-n', names]);
+    await waitFor('the cancelled jobs to end', () => spawnSync('squeue', ['-h', '-n', names, '-o', '%i'], { encoding: 'utf8' }).stdout.trim() === '', 30);
     rmSync(root, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('writes the kept scripts, records the submission and prints how to follow it', () => {
     const jobs = readSlurmJobs(grid);
@@ -112,12 +115,12 @@ describe.skipIf(!probe.ok)(`SLURM launcher on a real cluster${probe.ok ? '' : ` 
     expect(jobs?.submissions[0]?.trials).toHaveLength(4);
     expect(readFileSync(join(grid, 'slurm', 'array-1.sbatch'), 'utf8')).toMatch(/#SBATCH --array=0-3%2\n#SBATCH --dependency=singleton\n/);
     expect(existsSync(join(grid, 'slurm', 'report-1.sbatch'))).toBe(true);
-  });
+  }, 10_000);
 
   it('holds back a second submission of the same experiment (singleton) while the first runs', async () => {
     await waitFor('the resubmitted array to wait on its dependency', () => squeue(resubmitted).includes('Dependency'), 30);
     expect(squeue(arrayJob(grid))).toMatch(/PENDING|RUNNING/);
-  });
+  }, 60_000);
 
   it('resumes a requeued task from its checkpoint (scontrol requeue while it trains)', async () => {
     await waitFor('the long trial to log 3 steps', () => {
@@ -178,5 +181,5 @@ describe.skipIf(!probe.ok)(`SLURM launcher on a real cluster${probe.ok ? '' : ` 
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/^vad run --launcher slurm: sbatch must accept the job array, but it said: sbatch: error: invalid partition specified: nosuchpartition/);
     expect(existsSync(out)).toBe(false);
-  });
+  }, 60_000);
 });

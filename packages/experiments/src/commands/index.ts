@@ -9,6 +9,8 @@ import { inferCommand } from './infer';
 import { simulateCommand } from './simulate';
 import { metricsCommand } from './metrics';
 import { dataCommand } from './data';
+import { statusCommand } from './status';
+import { cancelCommand } from './cancel';
 
 /**
  * Every `vad` sub-command (one file each under commands/), as a registration on the yargs instance so
@@ -25,4 +27,6 @@ export const commands: ReadonlyArray<(cli: Argv) => Argv> = [
   (cli) => cli.command(simulateCommand),
   (cli) => cli.command(metricsCommand),
   (cli) => cli.command(dataCommand),
+  (cli) => cli.command(statusCommand),
+  (cli) => cli.command(cancelCommand),
 ];

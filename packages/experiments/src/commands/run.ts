@@ -1,7 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '@vad/core';
-import { runExperiment } from '../runner/run-experiment';
-import { writeReport } from '../report/write-report';
+import { launcherTypes } from '../launchers/launcher-config';
+import { launchers } from '../launchers/registry';
+import { prepareRun } from '../runner/run-experiment';
+import { slurmFlags, slurmOverrides, type SlurmFlagArgs } from './slurm-flags';
 
 /** Options shared by `vad run` and `vad train`. */
 export interface RunArgs {
@@ -35,31 +37,41 @@ export function abortOnSignals(): { signal: AbortSignal; dispose: () => void } {
   return { signal: controller.signal, dispose: () => (process.off('SIGINT', stop), process.off('SIGTERM', stop)) };
 }
 
-/** `vad run CONFIG` — train, evaluate and report every trial (grid × seeds) of an experiment. */
-export const runCommand: CommandModule<object, RunArgs> = {
+/** `vad run` arguments: the shared ones, `--workers`, and the launcher's. */
+type RunCommandArgs = RunArgs & SlurmFlagArgs & { readonly launcher?: string };
+
+/**
+ * `vad run CONFIG` — train, evaluate and report every trial (grid × seeds) of an experiment, here
+ * (`--launcher local`, the default) or as a SLURM job array (`--launcher slurm`).
+ */
+export const runCommand: CommandModule<object, RunCommandArgs> = {
   command: 'run <config>',
   describe: 'Train, evaluate and report every trial of an experiment config (skips finished trials, resumes interrupted ones)',
   builder: (yargs) =>
-    runFlags(yargs).option('workers', { type: 'number', describe: 'trials in parallel (child processes; default: the config\'s workers, else 1)' }) as unknown as Argv<RunArgs>,
+    slurmFlags(
+      runFlags(yargs)
+        .option('workers', { type: 'number', describe: 'trials in parallel (child processes; default: the config\'s workers, else 1)' })
+        .option('launcher', { type: 'string', choices: launcherTypes, describe: 'who runs the trials (default: the config\'s launcher.type, else local)' }),
+    ) as unknown as Argv<RunCommandArgs>,
   handler: async (args) => {
     if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 1)) {
       throw new UserError(`--workers must be a positive integer, but got ${args.workers}`);
     }
     const log = (line: string): void => void process.stdout.write(`${line}\n`);
+    const slurm = slurmOverrides(args);
+    const run = await prepareRun({
+      config: args.config,
+      ...(args.out ? { out: args.out } : {}),
+      ...(args.set ? { set: args.set } : {}),
+      ...(args.backend ? { backend: args.backend } : {}),
+      launcher: { ...(args.launcher ? { type: args.launcher } : {}), slurm: slurm.values },
+      log,
+    });
+    const type = run.experiment.launcher.type;
+    if (type !== 'slurm' && slurm.flags.length > 0) throw new UserError(`${slurm.flags.join(', ')} must be used with --launcher slurm, but the launcher is ${type}`);
     const signals = abortOnSignals();
     try {
-      const { dir } = await runExperiment({
-        config: args.config,
-        ...(args.out ? { out: args.out } : {}),
-        ...(args.set ? { set: args.set } : {}),
-        ...(args.backend ? { backend: args.backend } : {}),
-        ...(args.workers !== undefined ? { workers: args.workers } : {}),
-        log,
-        signal: signals.signal,
-      });
-      const report = await writeReport(dir);
-      log(`\n${report.text}`);
-      log(`report: ${report.files.join(', ')}`);
+      await launchers[type].submit(run, { set: args.set ?? [], ...(args.workers !== undefined ? { workers: args.workers } : {}), log, signal: signals.signal });
     } finally {
       signals.dispose();
     }

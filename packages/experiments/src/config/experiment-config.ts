@@ -1,4 +1,5 @@
 import type { BackendChoice } from '@vad/core';
+import type { LauncherConfig } from '../launchers/launcher-config';
 import type { TrialSections } from './validate-sections';
 
 /** The fully-defaulted, frozen config of ONE trial: every section resolved, one seed. */
@@ -36,6 +37,8 @@ export interface ExperimentConfig extends TrialSections {
   readonly grid: Readonly<Record<string, readonly unknown[]>>;
   /** Trials run in parallel (child processes); `--workers` overrides. */
   readonly workers: number;
+  /** Who runs the trials (`launcher:`, `--launcher`); experiment-level, so it never changes a trial id. */
+  readonly launcher: LauncherConfig;
   /** Absolute paths of the composed files, bases first, the named file last. */
   readonly extends: readonly string[];
   readonly file: string;

@@ -79,7 +79,7 @@ describe('loadExperiment', () => {
     const f = label(file);
     expect((await problemsOf(file)).sort()).toEqual(
       [
-        `${f}: modle: unknown key; allowed: name, description, seed, seeds, backend, workers, grid, data, model, simulator, schedule, trainer, evaluation, output, report`,
+        `${f}: modle: unknown key; allowed: name, description, seed, seeds, backend, workers, grid, data, model, simulator, schedule, trainer, evaluation, output, report, launcher`,
         `${f}: trainer.epochs must be a positive integer, but got -5`,
         `${f}: trainer.lr must be a positive number, but got "fast"`,
         `${f}: schedule.warmupSteps: unknown key; allowed: type, start, end`,

@@ -1,4 +1,5 @@
 import { basename, dirname, extname, resolve } from 'node:path';
+import { parseLauncher, type LauncherOverrides } from '../launchers/launcher-config';
 import { ConfigError, formatProblem, type ConfigProblem } from './config-error';
 import { configHash } from './config-hash';
 import { composeConfigFile, displayPath } from './compose';
@@ -16,6 +17,8 @@ export interface LoadOptions {
   readonly set?: readonly string[];
   /** `--backend`, overriding the config's `backend`. */
   readonly backend?: string;
+  /** `--launcher`, `--partition`, …, laid over the config's `launcher:`. */
+  readonly launcher?: LauncherOverrides;
 }
 
 const sections = ['data', 'model', 'simulator', 'schedule', 'trainer', 'evaluation', 'output', 'report', 'backend'];
@@ -49,6 +52,8 @@ export async function loadExperiment(file: string, options: LoadOptions, schemas
   const problems: ConfigProblem[] = top.success ? [] : formatIssues(label, [], topLevelSchema, raw, top.error.issues);
   const grid = top.success ? top.data.grid : {};
   problems.push(...gridKeyProblems(label, grid));
+  const launcher = parseLauncher(label, raw['launcher'], options.launcher);
+  if (!launcher.ok) problems.push(...launcher.problems);
   const baseDir = dirname(resolve(file));
   const points = expandGrid(grid);
   const validated: Array<{ label: string; assignment: Record<string, unknown>; sections: TrialSections }> = [];
@@ -66,7 +71,7 @@ export async function loadExperiment(file: string, options: LoadOptions, schemas
     const some = trials.length < points.length; // name the grid trials only when not all of them fail the same way
     problems.push(some ? { ...problem, message: `${problem.message} (grid trial${trials.length > 1 ? 's' : ''} ${trials.join(', ')})` } : problem);
   }
-  if (problems.length > 0 || !top.success) throw new ConfigError(problems);
+  if (problems.length > 0 || !top.success || !launcher.ok) throw new ConfigError(problems);
   const name = top.data.name ?? basename(file, extname(file));
   const seeds = seedsOf(top.data, grid);
   const trials: Trial[] = validated.flatMap(({ label: gridLabel, assignment, sections: trialSections }) => {
@@ -80,5 +85,5 @@ export async function loadExperiment(file: string, options: LoadOptions, schemas
   const first = trials[0]?.config;
   if (first === undefined) throw new Error(`loadExperiment(${label}): grid must expand to at least one trial, but got 0`);
   const { seed: _seed, baseDir: _dir, ...firstSections } = first;
-  return deepFreeze({ ...firstSections, seeds, grid, workers: top.data.workers, extends: composed.files, file: resolve(file), trials });
+  return deepFreeze({ ...firstSections, seeds, grid, workers: top.data.workers, launcher: launcher.value, extends: composed.files, file: resolve(file), trials });
 }

@@ -45,4 +45,5 @@ export const topLevelSchema = z.strictObject({
   evaluation: z.unknown().optional(),
   output: z.unknown().optional(),
   report: z.unknown().optional(),
+  launcher: z.unknown().optional(), // validated by launchers/launcher-config.ts (not part of any trial's config or id)
 });

@@ -3,7 +3,7 @@ import type { StepRecord } from '@vad/core';
 import type { ScoreRow } from '@vad/metrics';
 import type { TrialConfig } from '../config/experiment-config';
 import { readJsonl } from '../io/jsonl';
-import type { TrialMetrics } from '../runner/run-trial';
+import type { TrialMetrics, TrialTimings } from '../runner/run-trial';
 import { experimentFiles, isTrialDone, listTrialDirs, readJsonIfExists, trialFiles } from '../runner/trial-files';
 import { readFileSync } from 'node:fs';
 import { parseScoresCsv } from '../io/scores-csv';
@@ -13,6 +13,8 @@ export interface TrialRecord {
   readonly dir: string;
   readonly config: TrialConfig;
   readonly metrics: TrialMetrics;
+  /** timings.json (or the `timings` of a metrics.json written before timings moved out of it); undefined when neither exists. */
+  readonly timings: TrialTimings | undefined;
   /** Lazily read: per-step records (σ, losses) and per-frame scores. */
   steps(): StepRecord[];
   scores(): ScoreRow[];
@@ -40,10 +42,12 @@ export function collectTrials(experimentDir: string): { experiment: ExperimentRe
     .map((dir): TrialRecord => {
       let steps: StepRecord[] | undefined;
       let scores: ScoreRow[] | undefined;
+      const metrics = readJsonIfExists<TrialMetrics & { timings?: TrialTimings }>(join(dir, trialFiles.metrics));
       return {
         dir,
         config: readJsonIfExists<TrialConfig>(join(dir, trialFiles.config)) as TrialConfig,
-        metrics: readJsonIfExists<TrialMetrics>(join(dir, trialFiles.metrics)) as TrialMetrics,
+        metrics: metrics as TrialMetrics,
+        timings: readJsonIfExists<TrialTimings>(join(dir, trialFiles.timings)) ?? metrics?.timings,
         steps: () => (steps ??= readJsonl<StepRecord>(join(dir, trialFiles.steps))),
         scores: () => (scores ??= parseScoresCsv(readFileSync(join(dir, trialFiles.scores), 'utf8'), join(dir, trialFiles.scores))),
       };

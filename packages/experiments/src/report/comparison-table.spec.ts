@@ -16,11 +16,11 @@ function trial(label: string, seed: number, auc: number, scores: number[], extra
     dataset: { name: extra.dataset ?? 'synthetic', partial: false, trainVideos: 1, testVideos: 1, notes: [] },
     evaluation: { aucMicro: auc, aucMacro: auc - 0.05, ap: 0, eer: 0, f1: 0, threshold: 0, frames: 8, anomalousFrames: 3, videos: 1, card, perVideo: [], perScene: [] },
     bootstrap: { micro: extra.bootstrap ? { estimate: auc, lower: extra.bootstrap[0], upper: extra.bootstrap[1], level: 0.95, unit: 'video', resamples: 100, skipped: 0, standardError: 0.01 } : null, macro: null },
-    training: { steps: 10, finalSigma: extra.sigma === undefined ? 0.4 : extra.sigma, finalLogit: null, resumedFrom: 0 },
-    timings: { trainSeconds: 10 + seed, evalSeconds: 1, sessionSeconds: 12 },
+    training: { steps: 10, finalSigma: extra.sigma === undefined ? 0.4 : extra.sigma, finalLogit: null },
   } as unknown as TrialMetrics;
+  const timings = { trainSeconds: 10 + seed, evalSeconds: 1, sessionSeconds: 12, resumedFrom: 0 };
   const config = { evaluation: { scorer: 'patch-max', patchSize: 16, psnrPeak: 1, normalization: 'none', smoothing: { type: 'none' }, edgePolicy: 'drop', auc: 'micro', aggregation: 'pooled', batchSize: 8, maxVideos: null } } as unknown as TrialConfig;
-  return { dir: `/x/${label}-${seed}`, config, metrics, steps: () => [], scores: () => rows };
+  return { dir: `/x/${label}-${seed}`, config, metrics, timings, steps: () => [], scores: () => rows };
 }
 
 const scoresA = [0.1, 0.2, 0.3, 0.8, 0.7, 0.2, 0.9, 0.1];

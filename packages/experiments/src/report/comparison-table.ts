@@ -135,7 +135,7 @@ export function comparisonTable(
       aucMacro: stat(group, 'aucMacro', options.level),
       pValue: index === baselineIndex || matched === undefined || partner === undefined ? null : pairedPValue(partner, matched),
       finalSigma: mean(group.map((t) => t.metrics.training.finalSigma).filter((s): s is number => s !== null)),
-      trainSeconds: mean(group.map((t) => t.metrics.timings.trainSeconds)),
+      trainSeconds: mean(group.flatMap((t) => (t.timings === undefined ? [] : [t.timings.trainSeconds]))),
       protocol: describeCard(first.metrics.evaluation.card),
       source: 'this run',
     };

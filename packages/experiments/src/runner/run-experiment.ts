@@ -4,7 +4,9 @@ import { sectionSchemas } from '../config/catalogs';
 import type { ExperimentConfig, Trial } from '../config/experiment-config';
 import { loadExperiment } from '../config/load-experiment';
 import { writeJsonAtomic } from '../io/atomic-write';
+import type { LauncherOverrides } from '../launchers/launcher-config';
 import { runTrial, TrialInterrupted, type TrialOutcome } from './run-trial';
+import { clearTrialError, recordTrialError } from './trial-error';
 import { experimentFiles, isTrialDone } from './trial-files';
 import { runPool } from './worker-pool';
 
@@ -19,8 +21,19 @@ export interface RunOptions {
   readonly trials?: readonly string[];
   /** `vad train`: the config must expand to one trial unless `trials` names some. */
   readonly single?: boolean;
+  /** `--launcher`, `--partition`, … (validated with the config's `launcher:`). */
+  readonly launcher?: LauncherOverrides;
   readonly log: (line: string) => void;
   readonly signal?: AbortSignal;
+}
+
+/** A loaded experiment, its folder and the trials a command is about to run (nothing written yet). */
+export interface PreparedRun {
+  readonly experiment: ExperimentConfig;
+  readonly dir: string;
+  readonly trials: readonly Trial[];
+  /** `vad train` arguments that run one of these trials elsewhere (append `--trial ID`). */
+  readonly trainArgs: readonly string[];
 }
 
 /** The experiment folder: `--out`, else `<output.dir>/<name>`. */
@@ -39,45 +52,81 @@ function selectTrials(experiment: ExperimentConfig, ids?: readonly string[]): Tr
 }
 
 /**
- * Loads the experiment and runs its trials (skipping finished ones, resuming interrupted ones),
- * in this process or in `workers` child processes (`vad train … --trial ID`), each in its own folder.
- * Returns the experiment, its folder and the outcomes of the trials run in this process.
+ * Loads and validates the experiment (all problems at once, before any work) and picks its trials;
+ * writes nothing.
  */
-export async function runExperiment(options: RunOptions): Promise<{ experiment: ExperimentConfig; dir: string; outcomes: TrialOutcome[] }> {
-  const experiment = await loadExperiment(options.config, { ...(options.set ? { set: options.set } : {}), ...(options.backend ? { backend: options.backend } : {}) }, sectionSchemas);
+export async function prepareRun(options: RunOptions): Promise<PreparedRun> {
+  const experiment = await loadExperiment(
+    options.config,
+    { ...(options.set ? { set: options.set } : {}), ...(options.backend ? { backend: options.backend } : {}), ...(options.launcher ? { launcher: options.launcher } : {}) },
+    sectionSchemas,
+  );
   const dir = experimentDir(experiment, options.out);
   const trials = selectTrials(experiment, options.trials);
   if (options.single === true && (options.trials ?? []).length === 0 && trials.length > 1) {
     throw new UserError(`vad train: ${options.config} must expand to one trial or --trial must name some, but got ${trials.length}: ${trials.map((t) => t.id).join(', ')}`);
   }
-  writeJsonAtomic(join(dir, experimentFiles.experiment), {
+  const trainArgs = ['train', resolve(options.config), '--out', dir, ...(options.set ?? []).flatMap((s) => ['--set', s]), ...(options.backend ? ['--backend', options.backend] : [])];
+  return { experiment, dir, trials, trainArgs };
+}
+
+/** Writes experiment.json (name, source config, `--set` items, report options, every trial). */
+export function writeExperimentRecord(run: PreparedRun, set: readonly string[]): void {
+  const { experiment } = run;
+  writeJsonAtomic(join(run.dir, experimentFiles.experiment), {
     name: experiment.name,
     description: experiment.description,
     config: experiment.file,
     extends: experiment.extends,
-    set: options.set ?? [],
+    set,
     report: experiment.report,
     trials: experiment.trials.map((t) => ({ id: t.id, group: t.group, label: t.label, seed: t.config.seed })),
   });
+}
+
+/**
+ * Runs the prepared trials on this machine (skipping finished ones, resuming interrupted ones), in
+ * this process or in `workers` child processes (`vad train … --trial ID`), each in its own folder.
+ * A trial that throws leaves its error in `error.json` in its folder. Returns the outcomes of the
+ * trials run in this process.
+ */
+export async function runTrialsHere(run: PreparedRun, options: Pick<RunOptions, 'workers' | 'log' | 'signal'>): Promise<TrialOutcome[]> {
+  const { experiment, dir, trials } = run;
   const pending = trials.filter((t) => !isTrialDone(join(dir, t.id)));
   options.log(`${experiment.name}: ${trials.length} trial(s), ${trials.length - pending.length} already done, output ${dir}`);
   const workers = options.workers ?? experiment.workers;
   if (workers > 1 && pending.length > 1) {
-    const common = ['--out', dir, ...(options.set ?? []).flatMap((s) => ['--set', s]), ...(options.backend ? ['--backend', options.backend] : [])];
-    const results = await runPool(pending.map((t) => ({ key: t.id, args: ['train', options.config, '--trial', t.id, ...common] })), workers, options.log);
+    const results = await runPool(pending.map((t) => ({ key: t.id, args: [...run.trainArgs, '--trial', t.id] })), workers, options.log);
     const failed = results.filter((r) => r.code !== 0);
     if (failed.length > 0) throw new UserError(`vad run: every trial must finish, but ${failed.map((f) => `${f.key} exited with ${f.code}`).join(', ')}`, 1);
-    return { experiment, dir, outcomes: [] };
+    return [];
   }
   const outcomes: TrialOutcome[] = [];
   for (const [index, trial] of trials.entries()) {
     options.log(`[${index + 1}/${trials.length}] ${trial.id}`);
+    const trialDir = join(dir, trial.id);
+    // TRIAL LOCK (issue 12): the exclusive trial lock (runner/run-lock.ts) is to be taken here, around
+    // this runTrial call — the one place every launcher (vad run, --workers children, SLURM array
+    // tasks via vad train --trial) runs a trial. Until then SLURM relies on --dependency=singleton.
     try {
-      outcomes.push(await runTrial(trial, join(dir, trial.id), { log: (line) => options.log(`  ${line}`), ...(options.signal ? { signal: options.signal } : {}) }));
+      clearTrialError(trialDir);
+      outcomes.push(await runTrial(trial, trialDir, { log: (line) => options.log(`  ${line}`), ...(options.signal ? { signal: options.signal } : {}) }));
     } catch (error) {
       if (error instanceof TrialInterrupted) throw new UserError(error.message, 130);
+      recordTrialError(trialDir, trial.id, error);
       throw error;
     }
   }
-  return { experiment, dir, outcomes };
+  return outcomes;
+}
+
+/**
+ * Loads the experiment, writes experiment.json and runs its trials here (see {@link runTrialsHere}).
+ * Returns the experiment, its folder and the outcomes of the trials run in this process.
+ */
+export async function runExperiment(options: RunOptions): Promise<{ experiment: ExperimentConfig; dir: string; outcomes: TrialOutcome[] }> {
+  const run = await prepareRun(options);
+  writeExperimentRecord(run, options.set ?? []);
+  const outcomes = await runTrialsHere(run, options);
+  return { experiment: run.experiment, dir: run.dir, outcomes };
 }

@@ -15,14 +15,24 @@ import { trainTrial, type TrainedTrial } from './train-trial';
 import { isTrialDone, readJsonIfExists, trialFiles } from './trial-files';
 import { saveFinalModel } from './final-model';
 
-/** metrics.json of a finished trial. */
+/**
+ * metrics.json of a finished trial: only results, so the same config, seed and backend give the same
+ * bytes whichever launcher ran the trial and however often it was resumed (timings: {@link TrialTimings}).
+ */
 export interface TrialMetrics {
   readonly trial: { readonly id: string; readonly group: string; readonly label: string; readonly seed: number; readonly assignment: Readonly<Record<string, unknown>> };
   readonly dataset: { readonly name: string; readonly partial: boolean; readonly trainVideos: number; readonly testVideos: number; readonly notes: readonly string[] };
   readonly evaluation: Omit<TrialEvaluation['result'], 'roc' | 'pr'>;
   readonly bootstrap: TrialEvaluation['bootstrap'];
-  readonly training: { readonly steps: number; readonly finalSigma: number | null; readonly finalLogit: number | null; readonly resumedFrom: number };
-  readonly timings: { readonly trainSeconds: number; readonly evalSeconds: number; readonly sessionSeconds: number };
+  readonly training: { readonly steps: number; readonly finalSigma: number | null; readonly finalLogit: number | null };
+}
+
+/** timings.json of a finished trial: how long it took and the step its last session resumed from (differs run to run). */
+export interface TrialTimings {
+  readonly trainSeconds: number;
+  readonly evalSeconds: number;
+  readonly sessionSeconds: number;
+  readonly resumedFrom: number;
 }
 
 /** How a trial ended: finished now, or found finished from an earlier run. */
@@ -60,7 +70,7 @@ async function writeFigure(trained: TrainedTrial, data: TrialData, trial: Trial,
 /**
  * Runs one trial end to end in `dir`: skips it when its done marker exists; otherwise writes the
  * resolved config, trial and environment files, trains (resuming from the newest checkpoint),
- * evaluates, writes scores.csv, metrics.json and the Figure-4 panel, and finally the done marker.
+ * evaluates, writes scores.csv, metrics.json, timings.json and the Figure-4 panel, and finally the done marker.
  * A kill at any point leaves only complete files; the done marker is the last one written.
  */
 export async function runTrial(trial: Trial, dir: string, options: RunTrialOptions): Promise<TrialOutcome> {
@@ -87,13 +97,15 @@ export async function runTrial(trial: Trial, dir: string, options: RunTrialOptio
       dataset: { name: data.dataset.name, partial: data.dataset.partial, trainVideos: data.dataset.train.length, testVideos: data.dataset.test.length, notes: data.dataset.notes },
       evaluation: result,
       bootstrap: evaluation.bootstrap,
-      training: { steps: trained.result.step, finalSigma: trained.result.sigma, finalLogit: trained.result.logit, resumedFrom: trained.resumedFrom },
-      timings: {
-        trainSeconds: steps.reduce((sum, record) => sum + record.ms, 0) / 1000,
-        evalSeconds: evaluation.seconds,
-        sessionSeconds: (performance.now() - started) / 1000,
-      },
+      training: { steps: trained.result.step, finalSigma: trained.result.sigma, finalLogit: trained.result.logit },
     };
+    const timings: TrialTimings = {
+      trainSeconds: steps.reduce((sum, record) => sum + record.ms, 0) / 1000,
+      evalSeconds: evaluation.seconds,
+      sessionSeconds: (performance.now() - started) / 1000,
+      resumedFrom: trained.resumedFrom,
+    };
+    writeJsonAtomic(join(dir, trialFiles.timings), timings);
     writeJsonAtomic(join(dir, trialFiles.metrics), metrics);
     writeJsonAtomic(join(dir, trialFiles.done), { id: trial.id, finishedAt: new Date().toISOString() });
     return { id: trial.id, dir, status: 'trained', metrics };

@@ -10,7 +10,9 @@ export const trialFiles = {
   checkpoints: 'checkpoints', // step-<n>.ckpt, atomic
   model: 'model.ckpt', // final weights for eval/infer
   scores: 'scores.csv', // video,frame,score,label[,scene]
-  metrics: 'metrics.json', // evaluation result + card, final σ, timings
+  metrics: 'metrics.json', // evaluation result + card, final σ (deterministic: no timings)
+  timings: 'timings.json', // train/eval/session seconds, step resumed from
+  error: 'error.json', // why the last attempt failed (removed when the trial is run again)
   figures: 'figures', // Figure-4 panels, timelines
   done: 'done.json', // written last: the trial is complete and its files can be trusted
 } as const;

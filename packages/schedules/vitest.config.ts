@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'schedules', include: ['src/**/*.spec.ts'], environment: 'node' },
+  test: { name: 'schedules', include: ['src/**/*.spec.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 },
 });

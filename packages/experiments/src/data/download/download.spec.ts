@@ -14,7 +14,7 @@ import type { DatasetSource } from './sources';
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 let work = '';
-let archive = Buffer.alloc(0);
+let archive: Buffer = Buffer.alloc(0);
 let server: ArchiveServer;
 let logs: string[] = [];
 

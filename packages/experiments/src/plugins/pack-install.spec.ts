@@ -34,7 +34,7 @@ function run(command: string, args: readonly string[], cwd: string, expectOk = t
 const npm = (args: readonly string[], cwd: string): Result => run('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], cwd);
 
 /** A tiny experiment (32×32, one epoch) whose simulator is `simulator`. */
-function tinyConfig(simulator: string): string {
+function tinyConfig(simulator: string, threads = 1): string {
   return [
     'seed: 0',
     'backend: auto',
@@ -43,7 +43,7 @@ function tinyConfig(simulator: string): string {
     'model: { type: c3dsu, latent: 8, frames: 3 }',
     `simulator: ${simulator}`,
     'schedule: { type: learned }',
-    'trainer: { epochs: 1, batchSize: 4 }',
+    `trainer: { epochs: 1, batchSize: 4, threads: ${threads} }`,
     'evaluation: { scorer: patch-max, patchSize: 4, batchSize: 8 }',
     '',
   ].join('\n');
@@ -95,8 +95,8 @@ describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package'
     expect(existsSync(join(app, 'node_modules', 'vad-sim-stripes', 'dist', 'index.js'))).toBe(true); // the plugin was built to JS
   });
 
-  it('trains with the plugin named by its package name, then lists it', () => {
-    writeFileSync(join(app, 'tiny.yaml'), tinyConfig('{ type: vad-sim-stripes, period: 3 }'));
+  it('trains with the plugin named by its package name (also in a worker thread), then lists it', () => {
+    writeFileSync(join(app, 'tiny.yaml'), tinyConfig('{ type: vad-sim-stripes, period: 3 }', 2));
     const trained = vad(['run', 'tiny.yaml']);
     expect(trained.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(trained.status, trained.stderr).toBe(0);
@@ -106,6 +106,9 @@ describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package'
     expect(listed.status).toBe(0);
     expect(listed.stdout).toMatch(/^vad-sim-stripes +Vertical stripes inside the object mask \(plugin vad-sim-stripes@1\.0\.0\)$/m);
     expect(listed.stdout).toMatch(/^weighted-noise /m);
+    const manual = vad(['data', 'download', 'shanghaitech', '--root', join(app, 'data', 'shanghaitech')]); // the shipped URL table is in the package
+    expect(manual.status).toBe(2);
+    expect(manual.stderr).toMatch(/^vad data download shanghaitech: ShanghaiTech Campus needs a manual download step:\n  1\. Open the official page https:\/\/svip-lab/);
   }, 300_000);
 
   it('reports a plugin that throws, returns the wrong shape or is not installed: one line naming the package, exit 2', () => {

@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
-import { sourceResolve } from '../../tools/vitest-source';
+import { sourceResolve } from '../../tools/vitest-source.ts';
 
 export default defineProject({
   ...sourceResolve,

@@ -2,7 +2,8 @@ import type { Reporter, TestModule } from 'vitest/node';
 
 /**
  * Vitest reporter that ends the run with the plain line the CI reads: `N passed, N failed`
- * (`, N skipped` when any were skipped). Failed suites (e.g. a file that does not import) count as failed.
+ * (`, N skipped` when any were skipped). A failed file without a failed test (it does not import, or a
+ * beforeAll hook threw) counts as one failure.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
@@ -10,15 +11,15 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const module of testModules) {
-      let moduleTests = 0;
+      let moduleFailed = 0;
       for (const test of module.children.allTests()) {
-        moduleTests++;
         const state = test.result().state;
         if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
+        else if (state === 'failed') moduleFailed++;
         else skipped++;
       }
-      if (module.state() === 'failed' && moduleTests === 0) failed++;
+      // a file that fails with no failed test (does not import, or a beforeAll threw) counts once
+      failed += module.state() === 'failed' && moduleFailed === 0 ? 1 : moduleFailed;
     }
     failed += unhandledErrors.length;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';

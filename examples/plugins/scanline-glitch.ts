@@ -2,12 +2,12 @@
  * Example simulator plugin: horizontal scan-line glitches inside the object mask.
  * Use it from a config with `simulator: { type: ./examples/plugins/scanline-glitch.ts, maxShift: 6 }`
  * (paths are relative to the config file). The module's only contract: a named export `simulator`
- * made with `defineSimulator`.
+ * made with `defineSimulator` from the stable plugin API `@vad/experiments/plugin`.
  */
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { blendResult, defineSimulator, sampleGates } from '@vad/simulators';
-import type { SimulateInput, SimulateResult, Simulator } from '@vad/core';
+import { blendResult, defineSimulator, sampleGates } from '@vad/experiments/plugin';
+import type { SimulateInput, SimulateResult, Simulator } from '@vad/experiments/plugin';
 
 const options = z.strictObject({
   maxShift: z.number().int().min(1).default(4), // px; each glitched band moves left or right by 1…maxShift

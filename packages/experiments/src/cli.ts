@@ -1,5 +1,5 @@
 import yargs from 'yargs';
-import { isUserError } from '@vad/core';
+import { isUserError, UserError } from '@vad/core';
 import { commands } from './commands/index';
 
 /**
@@ -8,7 +8,6 @@ import { commands } from './commands/index';
  * exit with their code (2 for bad input); anything else is a bug and prints its stack (exit 1).
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  let exitCode = 0;
   const cli = yargs([...argv])
     .scriptName('vad')
     .usage('$0 <command> [options]\n\nVideo anomaly detection with pluggable pseudo-anomaly simulators (DDL).')
@@ -21,8 +20,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .fail((message, error) => {
       if (error !== undefined && error !== null) throw error;
-      process.stderr.write(`vad: ${message}\nRun "vad --help" for usage.\n`);
-      exitCode = 2;
+      // thrown, not just printed: otherwise a nested command (`vad data download`) still runs its handler
+      throw new UserError(`vad: ${message}\nRun "vad --help" for usage.`);
     });
   for (const register of commands) register(cli);
   try {
@@ -35,5 +34,5 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     return 1;
   }
-  return exitCode !== 0 ? exitCode : Number(process.exitCode ?? 0);
+  return Number(process.exitCode ?? 0);
 }

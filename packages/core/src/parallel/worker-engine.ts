@@ -8,6 +8,9 @@ import { computeGradients, logitName, type GradientInputs, type StepGradients } 
 import { averageValues, shardBatch, sigmaData } from './shards';
 import { packLayout, type PackLayout, type SimulatorSource, type WorkerReply, type WorkerRequest } from './worker-protocol';
 
+/** Where a worker thread starts: the source-mode entry (tsx) when running from .ts, else the built worker. */
+const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './gradient-worker.js', import.meta.url);
+
 export interface WorkerEngineOptions {
   /** Threads computing a step: the batch is split into this many shards; the main thread computes the first, worker threads the others. 1 = exactly {@link computeGradients}. */
   readonly threads: number;
@@ -53,7 +56,7 @@ export async function createWorkerEngine(model: AnomalyModel, options: WorkerEng
   try {
     for (let i = 0; i < options.threads - 1; i++) {
       const output = new SharedArrayBuffer(layout.outputTotal * 4);
-      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+      const worker = new Worker(workerUrl);
       const handle: Handle = { worker, output: new Float32Array(output), pending: null };
       worker.on('message', (reply: WorkerReply) => settle(handle, reply));
       worker.on('error', (error) => handle.pending?.reject(error));

@@ -8,6 +8,7 @@ import { openDataset } from '../data/open-dataset';
 import { createSyntheticDataset } from '../data/synthetic/synthetic-dataset';
 import { syntheticOptionsSchema } from '../data/synthetic/synthetic-options';
 import { writeFramesDataset } from '../data/writers/write-frames-dataset';
+import { downloadCommand } from './data-download';
 
 interface SynthArgs {
   out: string;
@@ -22,7 +23,8 @@ interface SynthArgs {
   difficulty?: number;
 }
 
-interface CheckArgs {
+/** Options of `vad data check` (also used by `vad data download`). */
+export interface CheckArgs {
   dataset: string;
   root?: string;
   labels?: string;
@@ -67,7 +69,8 @@ const synth: CommandModule<object, SynthArgs> = {
   },
 };
 
-const check: CommandModule<object, CheckArgs> = {
+/** `vad data check`; its handler is also the last step of `vad data download`. */
+export const check: CommandModule<object, CheckArgs> = {
   command: 'check',
   describe: 'Load a dataset, verify it, print per-split counts and write a contact sheet',
   builder: (y: Argv) =>
@@ -118,10 +121,11 @@ const check: CommandModule<object, CheckArgs> = {
   },
 };
 
-/** `vad data synth|check` — write the synthetic dataset, or verify a dataset on disk. */
+/** `vad data synth|check|download` — write the synthetic dataset, verify a dataset on disk, or fetch a benchmark. */
 export const dataCommand: CommandModule = {
   command: 'data',
-  describe: 'Dataset tools: synth (write the synthetic set) and check (verify a dataset)',
-  builder: (y: Argv) => y.command(synth as unknown as CommandModule).command(check as unknown as CommandModule).demandCommand(1),
+  describe: 'Dataset tools: synth (write the synthetic set), check (verify a dataset), download (fetch a benchmark)',
+  builder: (y: Argv) =>
+    y.command(synth as unknown as CommandModule).command(check as unknown as CommandModule).command(downloadCommand as unknown as CommandModule).demandCommand(1),
   handler: () => undefined,
 };

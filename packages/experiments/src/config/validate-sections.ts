@@ -37,18 +37,19 @@ export interface TrialSections {
   readonly report: z.output<typeof import('./own-sections').reportSchema>;
 }
 
-function looksLikeModule(type: string): boolean {
-  return /^(\.{1,2}\/|\/|@)/.test(type) || /\.(m?js|ts)$/.test(type);
-}
-
 async function simulatorSection(file: string, raw: unknown, schemas: SectionSchemas, baseDir: string) {
   const type = isMapping(raw) ? raw['type'] : undefined;
-  if (typeof type === 'string' && schemas.simulators[type] === undefined && looksLikeModule(type) && schemas.loadSimulator) {
+  // Any type that is not built in may be a plugin: a path, or an installed package named by its package name.
+  if (typeof type === 'string' && schemas.simulators[type] === undefined && schemas.loadSimulator) {
     try {
       const spec = await schemas.loadSimulator(type, baseDir);
       return validatePluginSection(file, 'simulator', 'simulator', { [type]: spec }, raw);
     } catch (error) {
-      return { ok: false as const, problems: [{ file, path: 'simulator.type', message: `must be a loadable simulator plugin, but ${(error as Error).message}` }] };
+      const message = (error as Error).message;
+      if ((error as { pluginNotFound?: boolean }).pluginNotFound === true) {
+        return { ok: false as const, problems: [{ file, path: 'simulator.type', message: message.replace(/^simulator\.type: /, '') }] };
+      }
+      return { ok: false as const, problems: [{ file, path: 'simulator.type', message: `must be a loadable simulator plugin, but ${message}` }] };
     }
   }
   return validatePluginSection(file, 'simulator', 'simulator', schemas.simulators, raw, 'weighted-noise');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { resolve as resolveImport } from 'import-meta-resolve';
 import { UserError } from '@vad/core';
 import type { Simulator } from '@vad/core';
 import { createSimulator, simulatorRegistry } from '@vad/simulators';
@@ -12,6 +12,29 @@ function isPath(type: string): boolean {
   return type.startsWith('./') || type.startsWith('../') || isAbsolute(type) || /\.(m?[jt]s)$/.test(type);
 }
 
+/** Thrown when a simulator `type` is neither built in nor an installed package (so config checks can say so). */
+export class PluginNotFoundError extends UserError {
+  readonly pluginNotFound = true;
+}
+
+/**
+ * URL of an installed plugin package, resolved as Node's `import` would from `baseDir` (the config's
+ * folder), else from the working directory; null when no such package is installed there.
+ */
+function resolvePackage(name: string, baseDir: string): string | null {
+  for (const dir of [baseDir, process.cwd()]) {
+    try {
+      return resolveImport(name, pathToFileURL(`${resolve(dir)}/`).href);
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      if (code === 'ERR_MODULE_NOT_FOUND' && /Cannot find package/.test(message)) continue;
+      if (code === 'ERR_INVALID_MODULE_SPECIFIER') return null;
+      throw new UserError(`plugin package ${name}: must resolve to an importable entry (package.json "exports"), but got: ${message.split('\n')[0] ?? ''}`);
+    }
+  }
+  return null;
+}
+
 async function importModule(type: string, baseDir: string): Promise<Record<string, unknown>> {
   let url: string;
   if (isPath(type)) {
@@ -19,23 +42,21 @@ async function importModule(type: string, baseDir: string): Promise<Record<strin
     if (!existsSync(path)) throw new UserError(`plugin ${type}: module file must exist, but got no file at ${path}`);
     url = pathToFileURL(path).href;
   } else {
-    try {
-      url = pathToFileURL(createRequire(join(baseDir, 'noop.js')).resolve(type)).href;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw error;
-      url = type; // not installed next to the config, or ESM-only: let import() resolve (or reject) it from here
+    const found = resolvePackage(type, baseDir);
+    if (found === null) {
+      const known = Object.keys(simulatorRegistry).join(', ');
+      throw new PluginNotFoundError(
+        `simulator.type: unknown simulator ${JSON.stringify(type)}; known: ${known}; and no plugin package ${JSON.stringify(type)} is installed where ${resolve(baseDir)} can import it (npm install ${type}, or give a path like ./my-sim.js)`,
+      );
     }
+    url = found;
   }
   try {
     return (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
   } catch (error) {
-    const known = Object.keys(simulatorRegistry).join(', ');
     const message = (error as Error).message.split('\n')[0] ?? '';
-    if (!isPath(type) && /Cannot find (package|module)/.test(message)) {
-      throw new UserError(`simulator.type: unknown simulator ${JSON.stringify(type)}; known: ${known} (or a plugin path like ./my-sim.ts, or an installed package)`);
-    }
-    throw new UserError(`plugin ${type}: module must load, but got: ${message}`);
+    const hint = /Unknown file extension "\.ts"/.test(message) ? ' (TypeScript plugins run only from the monorepo sources: build the plugin to .js)' : '';
+    throw new UserError(`plugin ${isPath(type) ? '' : 'package '}${type}: module must load, but got: ${message}${hint}`);
   }
 }
 

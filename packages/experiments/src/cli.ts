@@ -43,17 +43,25 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     await cli.parseAsync();
   } catch (error) {
-    if (isUserError(error)) {
-      process.stderr.write(`${error.message}\n`);
-      return (error as { exitCode?: number }).exitCode ?? 2;
-    }
-    const system = systemErrorMessage(error);
-    if (system !== undefined) {
-      process.stderr.write(`${system}\n`);
-      return 2;
-    }
-    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n${bugNotice}\n`);
-    return 1;
+    const { code, text } = describeFailure(error);
+    process.stderr.write(text);
+    return code;
   }
   return Number(process.exitCode ?? 0);
+}
+
+/**
+ * What the CLI prints for an error and its exit code: a user error's message alone (its exit code,
+ * 2 for bad input); a file-system refusal as one house-form line (2); anything else — a bug — its
+ * stack followed by {@link bugNotice} (1).
+ *
+ * @example
+ * describeFailure(new UserError('x.yaml: trainer.epochs must be a positive integer, but got -5'));
+ * // => { code: 2, text: 'x.yaml: trainer.epochs must be a positive integer, but got -5\n' }
+ */
+export function describeFailure(error: unknown): { code: number; text: string } {
+  if (isUserError(error)) return { code: (error as { exitCode?: number }).exitCode ?? 2, text: `${error.message}\n` };
+  const system = systemErrorMessage(error);
+  if (system !== undefined) return { code: 2, text: `${system}\n` };
+  return { code: 1, text: `${(error as Error)?.stack ?? String(error)}\n${bugNotice}\n` };
 }

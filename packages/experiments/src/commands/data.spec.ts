@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -43,6 +43,19 @@ describe('vad data', () => {
     expect([w.code, w.out]).toEqual([0, `wrote 60 frames (1 training, 2 test videos) to ${out}\n`]);
     const c = await run(['data', 'check', '--dataset', 'frames', '--root', out, '--json', '--sheet', join(dir, 's2.png'), '--height', '16', '--width', '16', '--cache-dir', join(dir, 'cache')]);
     expect(JSON.parse(c.out)).toMatchObject({ train: { videos: 1, frames: 20 }, test: { videos: 2, frames: 40 }, width: 16, height: 16, resized: { width: 16, height: 16 } });
+    // without --contact-sheet nothing is written, in particular not into the working directory
+    const cwd = process.cwd();
+    const empty = join(dir, 'empty-cwd');
+    mkdirSync(empty);
+    process.chdir(empty);
+    try {
+      const quiet = await run(['data', 'check', '--dataset', 'frames', '--root', out, '--height', '16', '--width', '16', '--cache-dir', join(dir, 'cache')]);
+      expect(quiet.code).toBe(0);
+      expect(quiet.out).not.toContain('contact sheet');
+      expect(readdirSync(empty)).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('exits 2 with one clear line for a missing dataset folder', { timeout: 60_000 }, async () => {

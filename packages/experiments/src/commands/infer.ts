@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { initBackend, resolveBackendChoice, UserError } from '@vad/core';
+import { backendChoices, initBackend, resolveBackendChoice, UserError } from '@vad/core';
 import { inferVideo } from '../runner/infer';
 
 interface InferArgs {
@@ -22,7 +22,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       .option('out', { type: 'string', demandOption: true, describe: 'output folder' })
       .option('overlay', { type: 'boolean', default: true, describe: 'write heat-map overlay frames and overlay.mp4' })
       .option('fps', { type: 'number', describe: 'frame rate of a frames folder (default 25)' })
-      .option('backend', { type: 'string', describe: 'auto | tensorflow | wasm | cpu' }),
+      .option('backend', { type: 'string', choices: [...backendChoices], describe: 'tfjs backend' }),
   handler: async (args) => {
     if (args.fps !== undefined && !(args.fps > 0 && args.fps <= 1000)) throw new UserError(`vad infer: --fps must be a frame rate in (0, 1000], but got ${args.fps}`);
     const log = (line: string): void => void process.stdout.write(`${line}\n`);

@@ -7,10 +7,20 @@ function code(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
+/** stat, or undefined when `path` does not exist — also when a part of it is a file (ENOTDIR). */
+function statOrNothing(path: string): ReturnType<typeof statSync> {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if (code(error) === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
 /** The deepest existing path among `path` and its ancestors, and whether it is a folder. */
 function existingAncestor(path: string): { path: string; dir: boolean } {
   for (let at = path; ; at = dirname(at)) {
-    const stat = statSync(at, { throwIfNoEntry: false });
+    const stat = statOrNothing(at);
     if (stat !== undefined) return { path: at, dir: stat.isDirectory() };
     if (dirname(at) === at) return { path: at, dir: false };
   }
@@ -48,7 +58,7 @@ export function checkOutputDir(dir: string, what: string): string {
 export function prepareOutputDir(dir: string, what: string): string {
   const target = checkOutputDir(dir, what);
   const missing: string[] = [];
-  for (let at = target; statSync(at, { throwIfNoEntry: false }) === undefined; at = dirname(at)) missing.unshift(at);
+  for (let at = target; statOrNothing(at) === undefined; at = dirname(at)) missing.unshift(at);
   for (const part of missing) {
     try {
       mkdirSync(part);
@@ -77,7 +87,7 @@ export function prepareOutputDir(dir: string, what: string): string {
  */
 export function checkOutputFile(file: string, what: string): string {
   const target = resolve(file);
-  if (statSync(target, { throwIfNoEntry: false })?.isDirectory() === true) throw new UserError(`${what} must be a file path, but ${target} is a folder`);
+  if (statOrNothing(target)?.isDirectory() === true) throw new UserError(`${what} must be a file path, but ${target} is a folder`);
   checkOutputDir(dirname(target), `${what} (its folder)`);
   return target;
 }

@@ -34,12 +34,12 @@ export function experimentDir(experiment: ExperimentConfig, out?: string): strin
   return resolve(out ?? join(experiment.output.dir, experiment.name));
 }
 
-function selectTrials(experiment: ExperimentConfig, ids?: readonly string[]): Trial[] {
+function selectTrials(experiment: ExperimentConfig, command: string, ids?: readonly string[]): Trial[] {
   if (ids === undefined || ids.length === 0) return [...experiment.trials];
   const known = new Map(experiment.trials.map((t) => [t.id, t]));
   return ids.map((id) => {
     const trial = known.get(id);
-    if (trial === undefined) throw new UserError(`--trial must be one of ${[...known.keys()].join(', ')}, but got "${id}"`);
+    if (trial === undefined) throw new UserError(`${command}: --trial must be one of ${[...known.keys()].join(', ')}, but got "${id}"`);
     return trial;
   });
 }
@@ -78,7 +78,7 @@ export async function runExperiment(options: RunOptions): Promise<{ experiment: 
   const command = options.single === true ? 'vad train' : 'vad run';
   const experiment = await loadExperiment(options.config, { ...(options.set ? { set: options.set } : {}), ...(options.backend ? { backend: options.backend } : {}) }, sectionSchemas);
   const dir = experimentDir(experiment, options.out);
-  const trials = selectTrials(experiment, options.trials);
+  const trials = selectTrials(experiment, command, options.trials);
   if (options.single === true && (options.trials ?? []).length === 0 && trials.length > 1) {
     throw new UserError(`vad train: ${options.config} must expand to one trial or --trial must name some, but got ${trials.length}: ${trials.map((t) => t.id).join(', ')}`);
   }

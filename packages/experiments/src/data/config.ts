@@ -13,7 +13,7 @@ export type DatasetType = (typeof datasetTypes)[number];
  */
 export const dataConfigSchema = z.strictObject({
   type: z.enum(datasetTypes).default('synthetic'),
-  root: z.string().min(1).optional(), // dataset folder (real datasets); default $VAD_DATA_ROOT/<type>
+  root: z.string().min(1).optional(), // dataset folder (real datasets), relative to the config file that sets it; default $VAD_DATA_ROOT/<type>
   height: z.number().int().min(1).default(64), // frames are resized to height × width (64 keeps CPU runs fast)
   width: z.number().int().min(1).default(64),
   channels: z.union([z.literal(1), z.literal(3)]).default(3), // 3 = RGB as in the official code, 1 = grey

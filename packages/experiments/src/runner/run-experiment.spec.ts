@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { parseScoresCsv } from '../io/scores-csv';
 import type { TrialMetrics } from './run-trial';
 import { findFfmpeg } from '../data/readers/decode-video';
 import { runExperiment } from './run-experiment';
+import { vadBin } from './worker-pool';
 
 // A tiny quickstart: 16×16 gray synthetic scenes, one 24-frame training video (5 steps of 4 clips),
 // c3dsu with latent 8, one epoch; none vs learned σ. Runs in seconds on the wasm backend.
@@ -221,6 +223,24 @@ describe('vad run (tiny quickstart, end to end)', () => {
     expect(steps).toEqual([0, 1, 2, 3, 4]); // no interleaved duplicate steps
     expect(locksUnder(target)).toEqual([]);
   });
+
+  it('leaves no blocking lock when a vad run is killed with -9: the next run takes over and resumes', async () => {
+    const target = join(root, 'killed');
+    const args = ['run', config, '--out', target, '--set', 'grid=null', '--set', 'trainer.epochs=4', '--set', 'report.figureSamples=0'];
+    const child = spawn(process.execPath, [vadBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => /epoch 1\/4/.test(chunk.toString()) && resolve()); // training, locks held
+      child.on('exit', (code) => reject(new Error(`vad run exited early with ${code}`)));
+    });
+    child.kill('SIGKILL');
+    await exited;
+    expect(locksUnder(target).length).toBe(2); // the experiment's and the trial's, left behind by the kill …
+    const again = await vad(args);
+    expect(again.code).toBe(0); // … recognised as stale (the pid is gone) and taken over
+    expect(again.out).toMatch(/resuming from .*step-/);
+    expect(locksUnder(target)).toEqual([]);
+  }, 120_000);
 
   it('stops on SIGINT between steps, writes a checkpoint there and exits with 130', async () => {
     const target = join(root, 'sigint');

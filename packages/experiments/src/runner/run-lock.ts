@@ -112,6 +112,12 @@ export function heldError(what: string, state: LockState): UserError {
   return new UserError(`${what}: the folder must not be in use by another vad run, but it is locked by pid ${owner.pid} on ${owner.host} since ${owner.since} (${owner.command}); ${advice}`);
 }
 
+/** This process's command line as the user typed it: `vad run configs/x.yaml` rather than `/…/bin/vad.js run …`. */
+function commandLine(): string {
+  const [, script = '', ...args] = process.argv;
+  return /(^|[\\/])vad(\.js)?$/.test(script) ? ['vad', ...args].join(' ') : process.argv.slice(1).join(' ');
+}
+
 const held = new Set<RunLock>();
 let exitHook = false;
 
@@ -155,7 +161,7 @@ function breakStale(file: string, stale: LockState): void {
  * try { … } finally { lock.release(); }
  * // meanwhile a second run: "vad run: the folder must not be in use by another vad run, but it is locked by pid 4242 on node1 since 2026-… (vad run configs/quickstart.yaml); wait for it to finish or stop it"
  */
-export function acquireRunLock(dir: string, what: string, command: string = process.argv.slice(1).join(' ')): RunLock {
+export function acquireRunLock(dir: string, what: string, command: string = commandLine()): RunLock {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, lockFileName);
   const owner: LockOwner = { pid: process.pid, host: hostname(), processStart: processStart(process.pid), boot: bootId(), since: new Date().toISOString(), command, token: randomUUID() };

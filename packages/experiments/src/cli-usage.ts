@@ -34,8 +34,11 @@ function optionName(name: string, usage: string): string {
   return usage.includes(`<${name}>`) || usage.includes(`[${name}]`) ? `<${name}>` : `--${name}`;
 }
 
-function unknownArguments(names: string[], where: string, context: UsageContext): string {
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+function unknownArguments(reported: string[], where: string, context: UsageContext): string {
   const top = where === 'vad';
+  const names = reported.filter((name) => kebab(name) === name || !reported.includes(kebab(name))); // yargs also reports --foo-bar as fooBar
   const given = names.map((name) => {
     const token = context.argv.find((t) => t === name || t.replace(/^-+/, '').split('=')[0] === name);
     return token !== undefined && token.startsWith('-') ? token.split('=')[0] ?? token : name;
@@ -108,20 +111,24 @@ export function usageError(message: string, context: UsageContext): UserError {
 }
 
 /**
- * Number options that did not parse (yargs gives NaN for `--workers abc`), as a {@link UsageProblem}
- * naming the option as typed; undefined when every number is a number.
+ * Option values yargs accepts but misreads, as a {@link UsageProblem} naming the option as typed:
+ * a number option that is not a number (yargs gives NaN for `--workers abc`) and a switch given a
+ * value other than true/false (`--json=maybe` would silently be false); undefined when all are fine.
  *
  * @example
- * nanOptionProblem({ workers: NaN }, ['run', 'a.yaml', '--workers', 'abc'], 'vad run'); // => UsageProblem('vad run: --workers must be a number, but got "abc"')
+ * optionValueProblem({ workers: NaN }, ['run', 'a.yaml', '--workers', 'abc'], 'vad run'); // => UsageProblem('vad run: --workers must be a number, but got "abc"')
  */
-export function nanOptionProblem(parsed: Record<string, unknown>, argv: readonly string[], where: string): UsageProblem | undefined {
+export function optionValueProblem(parsed: Record<string, unknown>, argv: readonly string[], where: string): UsageProblem | undefined {
   for (const [i, token] of argv.entries()) {
     const match = /^--?([^=]+)(?:=(.*))?$/.exec(token);
     if (match === null) continue;
     const name = match[1] ?? '';
     const value = parsed[name];
-    const bad = typeof value === 'number' ? Number.isNaN(value) : Array.isArray(value) && value.some((v) => typeof v === 'number' && Number.isNaN(v));
-    if (bad) return new UsageProblem(`${where}: --${name} must be a number, but got ${quote(match[2] ?? argv[i + 1] ?? '')}`);
+    const nan = typeof value === 'number' ? Number.isNaN(value) : Array.isArray(value) && value.some((v) => typeof v === 'number' && Number.isNaN(v));
+    if (nan) return new UsageProblem(`${where}: --${name} must be a number, but got ${quote(match[2] ?? argv[i + 1] ?? '')}`);
+    if (typeof value === 'boolean' && match[2] !== undefined && !['true', 'false'].includes(match[2])) {
+      return new UsageProblem(`${where}: --${name} must be a switch (--${name}, --no-${name} or =true/=false), but got ${quote(match[2])}`);
+    }
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import { isUserError } from '@vad/core';
-import { nanOptionProblem, noCommandMessage, usageError, UsageProblem } from './cli-usage';
+import { noCommandMessage, optionValueProblem, usageError, UsageProblem } from './cli-usage';
 import { commands } from './commands/index';
 import { systemErrorMessage } from './io/system-error';
 
@@ -28,7 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(false)
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .check((parsed) => {
-      const problem = nanOptionProblem(parsed, argv, ['vad', ...parsed._.map(String)].join(' '));
+      const problem = optionValueProblem(parsed, argv, ['vad', ...parsed._.map(String)].join(' '));
       if (problem !== undefined) throw problem;
       return true;
     }, true)

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { UserError } from '@vad/core';
+import { isUserError, UserError } from '@vad/core';
 import { sectionSchemas } from '../config/catalogs';
 import { displayPath } from '../config/compose';
 import { ConfigError } from '../config/config-error';
@@ -56,7 +56,10 @@ async function openCheckedData(file: string, trials: readonly Trial[]): Promise<
   const problems = new Map<string, ConfigError['problems'][number]>();
   for (const trial of trials) {
     const key = JSON.stringify(trial.config.data);
-    if (!opened.has(key)) opened.set(key, openTrialData(trial.config.data));
+    if (!opened.has(key)) opened.set(key, openTrialData(trial.config.data).catch((error: unknown) => {
+      // a reader's message about a config key (`data.root must …`) gets the config file in front
+      throw isUserError(error) && /^data\.\w/.test(error.message) ? new UserError(`${file}: ${error.message}`) : error;
+    }));
     const data = await (opened.get(key) as Promise<TrialData>);
     byTrial.set(trial.id, data);
     for (const p of trialDataProblems(file, trial.config, data)) problems.set(`${p.path}\u0000${p.message}`, p);

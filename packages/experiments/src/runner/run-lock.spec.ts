@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,8 +62,11 @@ describe('run lock', () => {
     for (const [what, owner] of cases) {
       const dir = fresh();
       acquireRunLock(dir, 'setup').release();
-      if (typeof owner === 'string') writeFileSync(join(dir, lockFileName), owner);
-      else writeOwner(dir, owner);
+      if (typeof owner === 'string') {
+        writeFileSync(join(dir, lockFileName), owner);
+        expect(readRunLock(dir)?.stale, 'a young unreadable lock may still be being written').toBe(false);
+        utimesSync(join(dir, lockFileName), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+      } else writeOwner(dir, owner);
       if (existsSync('/proc/self/stat') || what === 'dead pid' || what === 'torn file') {
         expect(readRunLock(dir)?.stale, what).toBe(true);
         const lock = acquireRunLock(dir, 'vad run');

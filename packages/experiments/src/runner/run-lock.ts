@@ -92,15 +92,18 @@ function parseOwner(text: string | null): LockOwner | null {
 
 /**
  * The lock of `dir` when there is one: its owner and whether that owner is dead. An unreadable lock
- * file (torn by a crash while it was written — it is written to a temp file and linked into place, so
- * this needs a broken disk) counts as stale.
+ * file counts as stale once it is more than 5 s old (younger, it may still be being written on a file
+ * system without hard links; older, a crash tore it).
  */
 export function readRunLock(dir: string): LockState | null {
   const file = join(dir, lockFileName);
   const text = readText(file);
   if (text === null) return null;
   const owner = parseOwner(text);
-  if (owner === null) return { file, owner: { pid: 0, host: '?', processStart: null, boot: null, since: '?', command: '?', token: '' }, stale: true };
+  if (owner === null) {
+    const age = Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    return { file, owner: { pid: 0, host: '?', processStart: null, boot: null, since: '?', command: 'a lock being written', token: '' }, stale: age > 5_000 }; // young: still being written (see writeExclusive)
+  }
   return { file, owner, stale: isStale(owner) };
 }
 
@@ -129,6 +132,35 @@ function releaseAllOnExit(): void {
   });
 }
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Creates `file` with `text` unless it exists (false then). The text is written aside and hard-linked
+ * into place, so the file appears complete or not at all; where the file system has no hard links,
+ * it is created exclusively (O_EXCL) and written at once.
+ */
+function writeExclusive(file: string, text: string): boolean {
+  const temp = `${file}.${process.pid}-${Date.now()}`;
+  writeFileSync(temp, text);
+  try {
+    linkSync(temp, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  try {
+    writeFileSync(file, text, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
 /** Removes a stale lock file, guarded so that two runs breaking it at once cannot remove each other's fresh lock. */
 function breakStale(file: string, stale: LockState): void {
   const guard = `${file}.break`;
@@ -150,7 +182,7 @@ function breakStale(file: string, stale: LockState): void {
 /**
  * Takes the exclusive lock of folder `dir` (created if needed) for this process: `<dir>/.vad.lock`
  * holding pid, host, process start time, boot id, start date and `command`. The file appears
- * complete or not at all (written aside, then hard-linked into place, which fails when it exists).
+ * complete or not at all (see writeExclusive).
  * A lock whose holder is dead — same host and its pid gone, reused by another process, or from an
  * earlier boot — is broken and taken over; a live holder (or one on another host) makes this throw
  * a UserError naming it, prefixed by `what`. The lock is released by `release()`, and on any exit of
@@ -165,23 +197,12 @@ export function acquireRunLock(dir: string, what: string, command: string = comm
   mkdirSync(dir, { recursive: true });
   const file = join(dir, lockFileName);
   const owner: LockOwner = { pid: process.pid, host: hostname(), processStart: processStart(process.pid), boot: bootId(), since: new Date().toISOString(), command, token: randomUUID() };
-  const temp = `${file}.${owner.token}`;
-  writeFileSync(temp, `${JSON.stringify(owner)}\n`);
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        linkSync(temp, file);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      const state = readRunLock(dir);
-      if (state !== null && !state.stale) throw heldError(what, state);
-      if (attempt >= 20) throw new UserError(`${what}: the stale lock ${file} must be removable, but it kept coming back; delete it by hand`);
-      if (state !== null) breakStale(file, state);
-    }
-  } finally {
-    rmSync(temp, { force: true });
+  for (let attempt = 0; !writeExclusive(file, `${JSON.stringify(owner)}\n`); attempt++) {
+    const state = readRunLock(dir);
+    if (state !== null && !state.stale) throw heldError(what, state);
+    if (attempt >= 20) throw new UserError(`${what}: the stale lock ${file} must be removable, but it kept coming back; delete it by hand`);
+    if (state !== null) breakStale(file, state);
+    Atomics.wait(pause, 0, 0, 50); // another run may be breaking the same stale lock: give it a moment
   }
   const lock: RunLock = {
     file,

@@ -61,6 +61,15 @@ describe('encodeCheckpoint / decodeCheckpoint', () => {
     );
     const bytes = encodeCheckpoint(checkpointOf(4));
     expect(() => decodeCheckpoint(bytes.subarray(0, bytes.length - 8))).toThrow(/decodeCheckpoint: tensor data must lie inside the \d+ stored floats, but got/);
+    // cut inside the JSON header (a copy interrupted early): still a UserError, never a SyntaxError
+    expect(() => decodeCheckpoint(bytes.subarray(0, 40))).toThrow(new UserError('decodeCheckpoint: header must hold its ' + new DataView(bytes.buffer).getUint32(8, true) + ' bytes, but the file ends after 28 (truncated)'));
+    const empty = new Uint8Array(16);
+    empty.set(new TextEncoder().encode('VADCKPT1'));
+    new DataView(empty.buffer).setUint32(8, 4, true);
+    empty.set(new TextEncoder().encode('{"a'), 12);
+    expect(() => decodeCheckpoint(empty)).toThrow(/^decodeCheckpoint: header must be JSON, but /);
+    empty.set(new TextEncoder().encode('{ } '), 12);
+    expect(() => decodeCheckpoint(empty)).toThrow(/^decodeCheckpoint: version must be 1, but got undefined/);
   });
 });
 

@@ -103,12 +103,23 @@ export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(8, true);
   const blobStart = Math.ceil((12 + length) / 4) * 4;
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + length))) as Record<string, unknown>;
+  if (12 + length > bytes.length) throw new UserError(`decodeCheckpoint: header must hold its ${length} bytes, but the file ends after ${bytes.length - 12} (truncated)`);
+  let header: Record<string, unknown>;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + length))) as Record<string, unknown>;
+  } catch (error) {
+    throw new UserError(`decodeCheckpoint: header must be JSON, but ${(error as Error).message}`);
+  }
+  if (header === null || typeof header !== 'object') throw new UserError(`decodeCheckpoint: header must be a JSON object, but got ${JSON.stringify(header)}`);
   if (header['version'] !== 1) throw new UserError(`decodeCheckpoint: version must be 1, but got ${String(header['version'])}`);
+  const stored = header['optimizer'] as { model?: unknown; logit?: unknown } | undefined;
+  if (!Array.isArray(header['weights']) || !Array.isArray(stored?.model) || !Array.isArray(stored?.logit)) {
+    throw new UserError('decodeCheckpoint: header must list weights and optimizer.model/logit slots, but some are missing');
+  }
   const floats = Math.floor((bytes.length - blobStart) / 4);
   const read = (r: BlobRef): Float32Array => {
-    if (!(r.offset >= 0 && r.offset + r.length <= floats)) {
-      throw new UserError(`decodeCheckpoint: tensor data must lie inside the ${floats} stored floats, but got [${r.offset}, ${r.offset + r.length})`);
+    if (!(typeof r?.offset === 'number' && typeof r.length === 'number' && r.offset >= 0 && r.offset + r.length <= floats)) {
+      throw new UserError(`decodeCheckpoint: tensor data must lie inside the ${floats} stored floats, but got [${r?.offset}, ${r?.offset + r?.length}) (truncated?)`);
     }
     const start = blobStart + 4 * r.offset;
     if (littleEndian) return new Float32Array(bytes.slice(start, start + 4 * r.length).buffer);

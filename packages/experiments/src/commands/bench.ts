@@ -37,11 +37,11 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
   handler: async (args) => {
     if (!Number.isInteger(args.steps) || args.steps < 1) throw new UserError(`vad bench: --steps must be a positive integer, but got ${args.steps}`);
     if (!Number.isInteger(args.warmup) || args.warmup < 0) throw new UserError(`vad bench: --warmup must be a non-negative integer, but got ${args.warmup}`);
-    const backend = await initBackend(resolveBackendChoice(args.backend));
-    if (!args.json) process.stdout.write(`backend: ${backend.name} (${backend.detail})\n`);
     if (!Number.isInteger(args.microBatches) || args.microBatches < 1) throw new UserError(`vad bench: --micro-batches must be a positive integer, but got ${args.microBatches}`);
     const threads = args.threads ?? defaultBenchThreads(args.microBatches);
     if (!Number.isInteger(threads) || threads < 1) throw new UserError(`vad bench: --threads must be a positive integer, but got ${threads}`);
+    const backend = await initBackend(resolveBackendChoice(args.backend));
+    if (!args.json) process.stdout.write(`backend: ${backend.name} (${backend.detail})\n`);
     const result = await runBench({ preset: args.preset, steps: args.steps, warmup: args.warmup, threads, microBatches: args.microBatches, breakdown: !args.json });
     process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : `${formatBench(result)}\n`);
   },

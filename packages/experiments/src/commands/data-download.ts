@@ -20,7 +20,7 @@ interface DownloadArgs {
   retries: number;
   check: boolean;
   json: boolean;
-  sheet?: string;
+  'contact-sheet'?: string;
   'cache-dir'?: string;
 }
 
@@ -41,7 +41,7 @@ export const downloadCommand: CommandModule<object, DownloadArgs> = {
       .option('retries', { type: 'number', default: 5, describe: 'dropped connections resumed before giving up' })
       .option('check', { type: 'boolean', default: true, describe: 'run `vad data check` afterwards (--no-check skips it)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the check summary as JSON' })
-      .option('sheet', { type: 'string', describe: 'contact-sheet PNG of the check (default ./data-check-<dataset>.png)' })
+      .option('contact-sheet', { type: 'string', alias: 'sheet', describe: 'also write a contact-sheet PNG of the check to this path (nothing is written without it)' })
       .option('cache-dir', { type: 'string', describe: 'decoded-frame cache of the check' }) as unknown as Argv<DownloadArgs>,
   handler: async (args) => {
     const sources = loadSources(args.sources === undefined ? undefined : resolve(args.sources));
@@ -72,7 +72,7 @@ export const downloadCommand: CommandModule<object, DownloadArgs> = {
       height: 64,
       width: 64,
       channels: 3,
-      ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
+      ...(args['contact-sheet'] === undefined ? {} : { 'contact-sheet': args['contact-sheet'] }),
       ...(args['cache-dir'] === undefined ? {} : { 'cache-dir': args['cache-dir'] }),
     };
     await check.handler({ ...checkArgs, _: [], $0: 'vad' });

@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { sharedDataset } from '../__fixtures__/shared-data';
 import { main } from '../cli';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const sample = resolve(process.env.VAD_SHARED ?? resolve(repoRoot, '../shared'), 'datasets/avenue-sample');
+const shared = sharedDataset('avenue-sample');
+const sample = shared.path;
 const dir = mkdtempSync(join(tmpdir(), 'vad-data-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -24,7 +24,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 describe('vad data', () => {
-  it('check --json reports the avenue sample honestly as partial and writes a contact sheet', { timeout: 60_000 }, async () => {
+  it.skipIf(!shared.present)(`check --json reports the avenue sample honestly as partial and writes a contact sheet${shared.skipReason}`, { timeout: 60_000 }, async () => {
     const sheet = join(dir, 'sheet.png');
     const r = await run(['data', 'check', '--dataset', 'avenue', '--root', sample, '--json', '--sheet', sheet, '--height', '32', '--width', '32', '--cache-dir', join(dir, 'cache')]);
     expect(r.code).toBe(0);
@@ -43,6 +43,19 @@ describe('vad data', () => {
     expect([w.code, w.out]).toEqual([0, `wrote 60 frames (1 training, 2 test videos) to ${out}\n`]);
     const c = await run(['data', 'check', '--dataset', 'frames', '--root', out, '--json', '--sheet', join(dir, 's2.png'), '--height', '16', '--width', '16', '--cache-dir', join(dir, 'cache')]);
     expect(JSON.parse(c.out)).toMatchObject({ train: { videos: 1, frames: 20 }, test: { videos: 2, frames: 40 }, width: 16, height: 16, resized: { width: 16, height: 16 } });
+    // without --contact-sheet nothing is written, in particular not into the working directory
+    const cwd = process.cwd();
+    const empty = join(dir, 'empty-cwd');
+    mkdirSync(empty);
+    process.chdir(empty);
+    try {
+      const quiet = await run(['data', 'check', '--dataset', 'frames', '--root', out, '--height', '16', '--width', '16', '--cache-dir', join(dir, 'cache')]);
+      expect(quiet.code).toBe(0);
+      expect(quiet.out).not.toContain('contact sheet');
+      expect(readdirSync(empty)).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('exits 2 with one clear line for a missing dataset folder', { timeout: 60_000 }, async () => {

@@ -8,6 +8,7 @@ import { openDataset } from '../data/open-dataset';
 import { createSyntheticDataset } from '../data/synthetic/synthetic-dataset';
 import { syntheticOptionsSchema } from '../data/synthetic/synthetic-options';
 import { writeFramesDataset } from '../data/writers/write-frames-dataset';
+import { checkOutputDir, checkOutputFile, prepareOutputDir } from '../io/output-path';
 import { downloadCommand } from './data-download';
 
 interface SynthArgs {
@@ -30,7 +31,7 @@ export interface CheckArgs {
   labels?: string;
   json: boolean;
   integrity: string;
-  sheet?: string;
+  'contact-sheet'?: string;
   height: number;
   width: number;
   channels: number;
@@ -60,10 +61,14 @@ const synth: CommandModule<object, SynthArgs> = {
       .option('test-videos', { type: 'number' })
       .option('difficulty', { type: 'number', describe: '0 (blatant) … 1 (subtle)' }) as unknown as Argv<SynthArgs>,
   handler: async (args) => {
+    for (const key of ['height', 'width'] as const) {
+      if (!Number.isInteger(args[key]) || args[key] < 1 || args[key] > 4096) throw new UserError(`vad data synth: --${key} must be an integer in [1, 4096], but got ${args[key]}`);
+    }
+    const out = checkOutputDir(args.out, 'vad data synth: --out');
     const raw = { seed: args.seed, scenes: args.scenes, length: args.length, trainVideos: args['train-videos'], testVideos: args['test-videos'], difficulty: args.difficulty };
     const options = parse(syntheticOptionsSchema, Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)), 'vad data synth');
     const dataset = createSyntheticDataset(options, { height: args.height, width: args.width, channels: args.channels as 1 | 3 });
-    const out = resolve(args.out);
+    prepareOutputDir(out, 'vad data synth: --out');
     const { files } = await writeFramesDataset(dataset, out);
     process.stdout.write(`wrote ${files} frames (${dataset.train.length} training, ${dataset.test.length} test videos) to ${out}\n`);
   },
@@ -72,7 +77,7 @@ const synth: CommandModule<object, SynthArgs> = {
 /** `vad data check`; its handler is also the last step of `vad data download`. */
 export const check: CommandModule<object, CheckArgs> = {
   command: 'check',
-  describe: 'Load a dataset, verify it, print per-split counts and write a contact sheet',
+  describe: 'Load a dataset, verify it and print per-split counts (and a contact sheet with --contact-sheet FILE)',
   builder: (y: Argv) =>
     y
       .option('dataset', { type: 'string', demandOption: true, choices: [...datasetTypes] })
@@ -80,7 +85,7 @@ export const check: CommandModule<object, CheckArgs> = {
       .option('labels', { type: 'string', describe: 'label file (.mat gt cell or .npy) for the frames layout' })
       .option('json', { type: 'boolean', default: false })
       .option('integrity', { type: 'string', default: 'auto', choices: ['auto', 'full', 'partial'], describe: 'full: require the published totals' })
-      .option('sheet', { type: 'string', describe: 'contact-sheet PNG path (default ./data-check-<dataset>.png)' })
+      .option('contact-sheet', { type: 'string', alias: 'sheet', describe: 'also write a contact-sheet PNG to this path (nothing is written without it)' })
       .option('height', { type: 'number', default: 64 })
       .option('width', { type: 'number', default: 64 })
       .option('channels', { type: 'number', default: 3, choices: [1, 3] })
@@ -102,10 +107,10 @@ export const check: CommandModule<object, CheckArgs> = {
       },
       'vad data check',
     );
+    const sheet = args['contact-sheet'] === undefined ? null : checkOutputFile(args['contact-sheet'], 'vad data check: --contact-sheet');
     const dataset = await openDataset(config);
     const summary = summariseDataset(dataset);
-    const sheet = resolve(args.sheet ?? `data-check-${args.dataset}.png`);
-    await writeContactSheet(dataset, sheet);
+    if (sheet !== null) await writeContactSheet(dataset, sheet);
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ ...summary, contactSheet: sheet })}\n`);
       return;
@@ -115,7 +120,7 @@ export const check: CommandModule<object, CheckArgs> = {
       `  train: ${summary.train.videos} videos, ${summary.train.frames} frames`,
       `  test:  ${summary.test.videos} videos, ${summary.test.frames} frames, ${summary.test.anomalousFrames} anomalous`,
       ...summary.notes.map((n) => `  note: ${n}`),
-      `  contact sheet: ${sheet}`,
+      ...(sheet === null ? [] : [`  contact sheet: ${sheet}`]),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   },

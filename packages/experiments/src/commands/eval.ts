@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { initBackend, resolveBackendChoice } from '@vad/core';
+import { backendChoices, initBackend, resolveBackendChoice } from '@vad/core';
 import { describeCard } from '../report/comparison-table';
 import { evalRun } from '../runner/eval-run';
 
@@ -21,7 +21,7 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
       .option('data', { type: 'string', describe: 'YAML with a data: section replacing the trial\'s data keys' })
       .option('set', { type: 'string', array: true, describe: 'override data.… or evaluation.… (repeatable)' })
       .option('out', { type: 'string', describe: 'output folder (default <run>/eval)' })
-      .option('backend', { type: 'string', describe: 'auto | tensorflow | wasm | cpu' }),
+      .option('backend', { type: 'string', choices: [...backendChoices], describe: 'tfjs backend' }),
   handler: async (args) => {
     const backend = await initBackend(resolveBackendChoice(args.backend));
     const log = (line: string): void => void process.stdout.write(`${line}\n`);

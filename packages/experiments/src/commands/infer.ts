@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { initBackend, resolveBackendChoice } from '@vad/core';
+import { backendChoices, initBackend, resolveBackendChoice, UserError } from '@vad/core';
 import { inferVideo } from '../runner/infer';
 
 interface InferArgs {
@@ -22,12 +22,13 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       .option('out', { type: 'string', demandOption: true, describe: 'output folder' })
       .option('overlay', { type: 'boolean', default: true, describe: 'write heat-map overlay frames and overlay.mp4' })
       .option('fps', { type: 'number', describe: 'frame rate of a frames folder (default 25)' })
-      .option('backend', { type: 'string', describe: 'auto | tensorflow | wasm | cpu' }),
+      .option('backend', { type: 'string', choices: [...backendChoices], describe: 'tfjs backend' }),
   handler: async (args) => {
+    if (args.fps !== undefined && !(args.fps > 0 && args.fps <= 1000)) throw new UserError(`vad infer: --fps must be a frame rate in (0, 1000], but got ${args.fps}`);
     const log = (line: string): void => void process.stdout.write(`${line}\n`);
     const backend = await initBackend(resolveBackendChoice(args.backend));
     log(`backend ${backend.name}`);
-    const result = await inferVideo(args.model, args.input, { out: args.out, log, overlay: args.overlay, ...(args.fps ? { fps: args.fps } : {}) });
+    const result = await inferVideo(args.model, args.input, { out: args.out, log, overlay: args.overlay, ...(args.fps !== undefined ? { fps: args.fps } : {}) });
     log(`${result.frames} frames; overlay: ${result.video === 'mp4' ? 'overlay.mp4' : result.video === 'png-frames' ? 'PNG frames only (no mp4 encoder)' : 'off'}`);
     log(`written: ${result.files.join(', ')}`);
   },

@@ -37,6 +37,10 @@ describe('vad metrics', () => {
     // pooled: positives {0.35, 0.8} vs negatives {0.1, 0.4, 0.2, 0.3}: 7 of 8 pairs ordered
     expect(result).toMatchObject({ aucMicro: 0.875, aucMacro: 0.875, frames: 6, anomalousFrames: 2, videos: 2, threshold: 0.35 });
     expect(result.card).toMatchObject({ smoothing: { type: 'none' }, frames: { total: 7, scored: 6, anomalous: 2 }, paddedVideos: 1, edgePolicy: 'drop' });
+    // the command never saw error maps: the card says the scores were given, not "patch-max (P=16)"
+    expect(result.card).toMatchObject({ scorer: 'given', patchSize: null, psnrPeak: null });
+    expect(await main(['metrics', '--scores', file, '--json', '--scorer', 'patch-max', '--patch-size', '8'])).toBe(0);
+    expect(JSON.parse(out.slice(out.lastIndexOf('{\n  "aucMicro"'))).card).toMatchObject({ scorer: 'patch-max', patchSize: 8 });
   });
 
   it('applies --smoothing, --normalize and --aggregation and records them', async () => {
@@ -55,6 +59,7 @@ describe('vad metrics', () => {
     expect(out).toContain('1 single-class video(s) padded');
     expect(out).toContain('6 scored of 7, 2 anomalous; 2 videos; 1 scene(s)');
     expect(out).toMatch(/v2\s+2\s+0\s+0\s+100\.00 % \(padded\)/);
+    expect(out).toContain('protocol           scorer given (scores read from the CSV as they are) · normalisation none');
   });
 
   it('exits 2 with file and line for a bad CSV, without a stack trace', async () => {
@@ -77,7 +82,7 @@ describe('vad metrics', () => {
     expect(err).toBe('vad metrics: --smoothing must be none, median[:odd window] or gaussian[:sigma > 0], but got "median:16"\n');
     err = '';
     expect(await main(['metrics', '--scores', csv('ok2.csv', scores), '--patch-size', '15'])).toBe(2);
-    expect(err).toBe('vad metrics: protocol.patchSize: must be even\n');
+    expect(err).toBe('vad metrics: --patch-size must be an even integer >= 2, but got 15\n');
   });
 });
 

@@ -12,8 +12,8 @@ interface MetricsArgs {
   readonly aggregation: 'pooled' | 'mean' | 'median';
   readonly auc: 'micro' | 'macro';
   readonly 'edge-policy': 'drop' | 'replicate';
-  readonly scorer: (typeof frameScorers)[number];
-  readonly 'patch-size': number;
+  readonly scorer?: (typeof frameScorers)[number];
+  readonly 'patch-size'?: number;
   readonly json: boolean;
 }
 
@@ -29,16 +29,20 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       .option('aggregation', { choices: ['pooled', 'mean', 'median'] as const, default: 'pooled' as const, describe: 'how scenes combine' })
       .option('auc', { choices: ['micro', 'macro'] as const, default: 'micro' as const, describe: 'headline AUC (both are printed)' })
       .option('edge-policy', { choices: ['drop', 'replicate'] as const, default: 'drop' as const, describe: 'how the scores treated edge frames (recorded in the card)' })
-      .option('scorer', { choices: frameScorers, default: 'patch-max' as const, describe: 'frame scorer that produced the scores (recorded in the card)' })
-      .option('patch-size', { type: 'number', default: 16, describe: 'patch-max patch size (recorded in the card)' })
+      .option('scorer', { choices: frameScorers, describe: 'frame scorer that produced the scores, if known (recorded in the card; default: the card says the scores were given)' })
+      .option('patch-size', { type: 'number', describe: 'patch-max patch size that produced the scores (recorded in the card; implies --scorer patch-max)' })
       .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the summary' })
       .example('$0 metrics --scores runs/ped2/scores.csv --smoothing median:17', 'DDL paper protocol'),
   handler: (args) => {
+    const scorer = args.scorer ?? (args['patch-size'] !== undefined ? 'patch-max' : undefined);
+    if (args['patch-size'] !== undefined && scorer !== 'patch-max') throw new UserError(`vad metrics: --patch-size must come with --scorer patch-max, but got --scorer ${scorer}`);
+    const patchSize = args['patch-size'] ?? 16;
+    if (scorer === 'patch-max' && !(Number.isInteger(patchSize) && patchSize >= 2 && patchSize % 2 === 0)) throw new UserError(`vad metrics: --patch-size must be an even integer >= 2, but got ${patchSize}`);
     const protocol = asUserError('', () =>
       parseEvaluationProtocol(
         {
-          scorer: args.scorer,
-          patchSize: args['patch-size'],
+          scorer: scorer ?? 'patch-max', // only recorded; replaced by "given" in the card below when unknown
+          patchSize,
           normalization: args.normalize,
           smoothing: parseSmoothing(args.smoothing),
           edgePolicy: args['edge-policy'],
@@ -50,12 +54,16 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     );
     const rows = parseScoresCsv(readScores(args.scores), args.scores);
     const result = asUserError(`${args.scores}: `, () => evaluate(rows, protocol));
-    const { aucMicro, aucMacro, ap, eer, f1, threshold, frames, anomalousFrames, videos, card } = result;
+    const { aucMicro, aucMacro, ap, eer, f1, threshold, frames, anomalousFrames, videos } = result;
+    const card: MetricsCard = scorer === undefined ? { ...result.card, scorer: 'given', patchSize: null, psnrPeak: null } : result.card;
     process.stdout.write(
-      args.json ? `${JSON.stringify({ aucMicro, aucMacro, ap, eer, f1, threshold, frames, anomalousFrames, videos, card }, null, 2)}\n` : summary(args.scores, result),
+      args.json ? `${JSON.stringify({ aucMicro, aucMacro, ap, eer, f1, threshold, frames, anomalousFrames, videos, card }, null, 2)}\n` : summary(args.scores, result, card),
     );
   },
 };
+
+/** The card of `vad metrics`: the scorer is `given` when the command was not told how the CSV's scores were made (it never sees error maps). */
+type MetricsCard = Omit<EvaluationCard, 'scorer'> & { readonly scorer: EvaluationCard['scorer'] | 'given' };
 
 /** Runs `run`, turning the metrics package's input errors into user errors (exit 2, no stack). */
 function asUserError<T>(prefix: string, run: () => T): T {
@@ -99,8 +107,9 @@ export function parseSmoothing(text: string): Smoothing {
 
 const pct = (value: number | null): string => (value === null ? '—' : `${(100 * value).toFixed(2)} %`);
 
-function describeCard(card: EvaluationCard): string {
-  const scorer = card.patchSize !== null ? `${card.scorer} (P=${card.patchSize})` : card.psnrPeak !== null ? `${card.scorer} (peak ${card.psnrPeak})` : card.scorer;
+function describeCard(card: MetricsCard): string {
+  const scorer =
+    card.scorer === 'given' ? 'given (scores read from the CSV as they are)' : card.patchSize !== null ? `${card.scorer} (P=${card.patchSize})` : card.psnrPeak !== null ? `${card.scorer} (peak ${card.psnrPeak})` : card.scorer;
   const smoothing = card.smoothing.type === 'median' ? `median (window ${card.smoothing.window})` : card.smoothing.type === 'gaussian' ? `gaussian (sigma ${card.smoothing.sigma})` : 'none';
   return [
     `scorer ${scorer}`,
@@ -112,8 +121,7 @@ function describeCard(card: EvaluationCard): string {
   ].join(' · ');
 }
 
-function summary(file: string, result: EvaluationResult): string {
-  const { card } = result;
+function summary(file: string, result: EvaluationResult, card: MetricsCard): string {
   const mark = (which: 'micro' | 'macro'): string => (card.auc === which ? '  ← headline' : '');
   const lines = [
     `vad metrics: ${file}`,

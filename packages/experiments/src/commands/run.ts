@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { UserError } from '@vad/core';
+import { backendChoices, UserError } from '@vad/core';
 import { launcherTypes } from '../launchers/launcher-config';
 import { launchers } from '../launchers/registry';
 import { prepareRun } from '../runner/run-experiment';
@@ -20,7 +20,7 @@ export function runFlags<T>(yargs: Argv<T>): Argv<T & RunArgs> {
   return yargs
     .positional('config', { type: 'string', describe: 'experiment YAML (see configs/)', demandOption: true })
     .option('out', { type: 'string', describe: 'experiment folder (default: <output.dir>/<name>)' })
-    .option('backend', { type: 'string', describe: 'auto | tensorflow | wasm | cpu (overrides the config)' })
+    .option('backend', { type: 'string', choices: [...backendChoices], describe: 'tfjs backend (overrides the config)' })
     .option('set', { type: 'string', array: true, describe: 'override a config value: --set trainer.epochs=3 (repeatable)' }) as unknown as Argv<T & RunArgs>;
 }
 
@@ -55,7 +55,7 @@ export const runCommand: CommandModule<object, RunCommandArgs> = {
     ) as unknown as Argv<RunCommandArgs>,
   handler: async (args) => {
     if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 1)) {
-      throw new UserError(`--workers must be a positive integer, but got ${args.workers}`);
+      throw new UserError(`vad run: --workers must be a positive integer, but got ${args.workers}`);
     }
     const log = (line: string): void => void process.stdout.write(`${line}\n`);
     const slurm = slurmOverrides(args);

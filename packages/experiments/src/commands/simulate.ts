@@ -6,6 +6,7 @@ import { UserError, describeValue } from '@vad/core';
 import { createSimulator, simulatorRegistry } from '@vad/simulators';
 import type { SimulatorSpec } from '@vad/simulators';
 import { writeFileAtomic } from '../io/atomic-write';
+import { checkOutputFile } from '../io/output-path';
 import { createSimulatorFromConfig, resolveSimulatorSpec } from '../plugins/load-simulator';
 import type { GalleryRow } from './simulate-gallery';
 import { galleryScene, renderGallery } from './simulate-gallery';
@@ -105,6 +106,7 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
     if (!Number.isInteger(args.size) || args.size < 16 || args.size > 512) throw new UserError(`vad simulate: --size must be an integer in [16, 512], but got ${args.size}`);
     if (!Number.isInteger(args.frames) || args.frames < 1 || args.frames % 2 === 0) throw new UserError(`vad simulate: --frames must be an odd positive integer, but got ${args.frames}`);
     if (!Number.isInteger(args.seed)) throw new UserError(`vad simulate: --seed must be an integer, but got ${args.seed}`);
+    checkOutputFile(args.out, 'vad simulate: --out');
     const rows = args.config !== undefined ? await configRows(args.config) : await defaultGalleryRows();
     const scene = galleryScene(args.size, args.frames, args.seed);
     const { png, data } = await renderGallery(rows, scene, args.seed, args['full-frame']);

@@ -1,5 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
 import { ConfigError } from './config-error';
+import { resolveInputPaths } from './input-paths';
 import { mergeConfig } from './merge';
 import { readYamlFile } from './read-yaml';
 
@@ -24,7 +25,9 @@ function extendsList(raw: Record<string, unknown>, label: string): string[] {
 /**
  * Reads `file` and the chain of configs it `extends:` (paths relative to the file that names them,
  * later bases override earlier ones, the file itself overrides all), deep-merged with
- * {@link mergeConfig}. Cycles are an error naming the chain.
+ * {@link mergeConfig}. Input paths (`data.root`, `data.labels.file`, `data.masks.file`) are made
+ * absolute against the folder of the file that sets them, as `extends` is. Cycles are an error
+ * naming the chain.
  *
  * @example
  * // small.yaml: { extends: ./base.yaml, trainer: { epochs: 2 } }; base.yaml: { trainer: { epochs: 10, lr: 0.01 } }
@@ -37,7 +40,7 @@ export function composeConfigFile(file: string, chain: readonly string[] = []): 
     const cycle = [...chain.slice(chain.indexOf(absolute)), absolute].map((item) => displayPath(item)).join(' → ');
     throw new ConfigError([{ file: label, path: 'extends', message: `must not form a cycle, but got ${cycle}` }]);
   }
-  const own = readYamlFile(absolute, label);
+  const own = resolveInputPaths(readYamlFile(absolute, label), dirname(absolute));
   let merged: unknown = {};
   const files: string[] = [];
   for (const base of extendsList(own, label)) {

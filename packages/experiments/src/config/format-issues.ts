@@ -76,7 +76,7 @@ export function formatIssues(
     const path = withPrefix(prefix, issue.path as Path);
     const expected = authored(issue.message) ? undefined : describeExpected(node);
     const message = authored(issue.message)
-      ? issue.message
+      ? issue.message.includes(', but ') ? issue.message : `${issue.message}, but got ${describeValue(got)}`
       : got === undefined && issue.code === 'invalid_type'
         ? `must be ${expected ?? String(issue.expected)}, but it is missing`
         : `must be ${expected ?? issue.message.replace(/^Invalid input: /, '')}, but got ${describeValue(got)}`;

@@ -18,6 +18,7 @@ export function valueLabel(value: unknown): string {
     return rest.length === 0 ? type : scalars && label.length <= 32 ? label : `${type}~${configHash(value).slice(0, 4)}`;
   }
   if (Array.isArray(value)) return value.map(valueLabel).join('+');
+  if (typeof value === 'string' && /[\\/]/.test(value)) return value.split(/[\\/]/).filter((part) => part !== '').at(-1) ?? value; // a path (data.root): its last part
   return String(value);
 }
 

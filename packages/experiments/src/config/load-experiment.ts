@@ -2,6 +2,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { parseLauncher, type LauncherOverrides } from '../launchers/launcher-config';
 import { ConfigError, formatProblem, type ConfigProblem } from './config-error';
 import { configHash } from './config-hash';
+import { baselineProblems, crossCheckProblems } from './cross-checks';
 import { composeConfigFile, displayPath } from './compose';
 import { deepFreeze, type ExperimentConfig, type Trial, type TrialConfig } from './experiment-config';
 import { formatIssues } from './format-issues';
@@ -61,8 +62,9 @@ export async function loadExperiment(file: string, options: LoadOptions, schemas
   for (const point of points) {
     const trialRaw = Object.entries(point.assignment).reduce((acc, [key, value]) => setDotted(acc, key, value), raw);
     const result = await validateSections(label, trialRaw, schemas, baseDir);
-    if (result.ok) validated.push({ label: point.label, assignment: { ...point.assignment }, sections: result.value });
-    else for (const p of result.problems) {
+    const crossProblems = result.ok ? crossCheckProblems(label, result.value) : [];
+    if (result.ok && crossProblems.length === 0) validated.push({ label: point.label, assignment: { ...point.assignment }, sections: result.value });
+    else for (const p of result.ok ? crossProblems : result.problems) {
       const key = formatProblem(p);
       failing.set(key, { problem: p, trials: [...(failing.get(key)?.trials ?? []), point.label] });
     }
@@ -84,6 +86,8 @@ export async function loadExperiment(file: string, options: LoadOptions, schemas
   });
   const first = trials[0]?.config;
   if (first === undefined) throw new Error(`loadExperiment(${label}): grid must expand to at least one trial, but got 0`);
+  const baseline = baselineProblems(label, first.report.baseline, trials);
+  if (baseline.length > 0) throw new ConfigError(baseline);
   const { seed: _seed, baseDir: _dir, ...firstSections } = first;
   return deepFreeze({ ...firstSections, seeds, grid, workers: top.data.workers, launcher: launcher.value, extends: composed.files, file: resolve(file), trials });
 }

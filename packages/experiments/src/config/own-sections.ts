@@ -30,7 +30,10 @@ export const evaluationRunnerKeys = Object.keys(evaluationRunnerSchema.shape);
 
 /** Top-level keys that are not sections owned by another package. */
 export const topLevelSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9][\w.-]*$/).optional(), // experiment folder name; default: the file name without .yaml
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][\w.-]*$/, 'must be a folder name of letters, digits, ".", "_" and "-" starting with a letter or digit (no "/", no leading ".")')
+    .optional(), // experiment folder name; default: the file name without .yaml
   description: z.string().default(''), // one line shown by `vad list configs`
   seed: z.number().int().nonnegative().optional(), // one seed …
   seeds: z.array(z.number().int().nonnegative()).min(1).optional(), // … or several (one trial each); default [0]

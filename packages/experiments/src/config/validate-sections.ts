@@ -66,6 +66,29 @@ function evaluationSection(file: string, raw: unknown, schemas: SectionSchemas):
   return { ok: false, problems: [...(a.ok ? [] : a.problems), ...(b.ok ? [] : b.problems)] };
 }
 
+const geometryKeys = ['height', 'width', 'channels'];
+
+/**
+ * Model geometry the YAML leaves out comes from `data:`; a problem with such a value is the data
+ * key's, so it is reported there: `data.height must be a multiple of 16 for model c3dsu (model.height
+ * follows data.height), but got 30` rather than blaming a `model.height` the user never wrote.
+ */
+function blameDataForModelDefaults<T>(result: SectionResult<T>, modelRaw: unknown, modelInput: unknown): SectionResult<T> {
+  if (result.ok || modelRaw === modelInput) return result;
+  const written = isMapping(modelRaw) ? modelRaw : {};
+  const type = isMapping(modelInput) && typeof modelInput['type'] === 'string' ? modelInput['type'] : 'c3dsu';
+  return {
+    ok: false,
+    problems: result.problems.map((problem) => {
+      const key = problem.path.split('.')[1] ?? '';
+      if (problem.path !== `model.${key}` || !geometryKeys.includes(key) || key in written) return problem;
+      const at = problem.message.indexOf(', but ');
+      const why = ` for model ${type} (model.${key} follows data.${key})`;
+      return { ...problem, path: `data.${key}`, message: at < 0 ? `${problem.message}${why}` : `${problem.message.slice(0, at)}${why}${problem.message.slice(at)}` };
+    }),
+  };
+}
+
 /**
  * Validates every section of one (grid-expanded) raw config and collects ALL problems. Plugin sections
  * go through their registry (two-step), the others through their owner's strict schema.
@@ -82,7 +105,7 @@ export async function validateSections(
     data.ok && schemas.modelDefaults && isMapping(modelRaw) ? { ...schemas.modelDefaults(data.value), ...modelRaw } : modelRaw;
   const results = {
     data,
-    model: validatePluginSection(file, 'model', 'model', schemas.models, modelInput, 'c3dsu'),
+    model: blameDataForModelDefaults(validatePluginSection(file, 'model', 'model', schemas.models, modelInput, 'c3dsu'), modelRaw, modelInput),
     simulator: await simulatorSection(file, raw['simulator'], schemas, baseDir),
     schedule: validatePluginSection(file, 'schedule', 'schedule', schemas.schedules, raw['schedule'], 'learned'),
     trainer: parseSection<Record<string, unknown>>(file, 'trainer', schemas.trainer, raw['trainer']),

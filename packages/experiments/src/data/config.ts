@@ -13,7 +13,7 @@ export type DatasetType = (typeof datasetTypes)[number];
  */
 export const dataConfigSchema = z.strictObject({
   type: z.enum(datasetTypes).default('synthetic'),
-  root: z.string().min(1).optional(), // dataset folder (real datasets); default $VAD_DATA_ROOT/<type>
+  root: z.string().min(1).optional(), // dataset folder (real datasets), relative to the config file that sets it; default $VAD_DATA_ROOT/<type>
   height: z.number().int().min(1).default(64), // frames are resized to height × width (64 keeps CPU runs fast)
   width: z.number().int().min(1).default(64),
   channels: z.union([z.literal(1), z.literal(3)]).default(3), // 3 = RGB as in the official code, 1 = grey
@@ -34,3 +34,18 @@ export const dataConfigSchema = z.strictObject({
   cacheDir: z.string().min(1).optional(), // decoded-frame cache; default $VAD_CACHE_DIR or ./.vad-cache
 });
 export type DataConfig = z.infer<typeof dataConfigSchema>;
+
+/** Keys of `data:` that describe one particular dataset; changing `data.type` (e.g. through `extends`) drops them. */
+export const datasetSpecificKeys = ['root', 'labels', 'scene', 'synthetic'] as const;
+
+/**
+ * The `data:` keys kept when a config changes `data.type` (all but {@link datasetSpecificKeys}: frame
+ * size, channels, resizing, masks, cache, integrity apply to any dataset).
+ *
+ * @example
+ * dataKeysFor('ped2').includes('height'); // => true
+ * dataKeysFor('ped2').includes('root');   // => false
+ */
+export function dataKeysFor(_type: string): string[] {
+  return Object.keys(dataConfigSchema.shape).filter((key) => !(datasetSpecificKeys as readonly string[]).includes(key));
+}

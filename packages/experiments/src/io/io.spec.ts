@@ -24,6 +24,8 @@ describe('atomic writes and JSONL', () => {
     writeFileSync(path, `${readFileSync(path, 'utf8')}{"step":2,"lo`);
     expect(readJsonl(path)).toEqual([{ step: 0 }, { step: 1 }]);
     expect(readJsonl(join(dir, 'missing.jsonl'))).toEqual([]);
+    writeFileSync(path, '{"step":0}\n{"step":1,\n{"step":2}\n'); // a damaged line in the middle is not torn: it is reported
+    expect(() => readJsonl(path)).toThrow(`${path}:2: each line must be one JSON record (written by vad), but got "{\\"step\\":1,"`);
   });
 });
 

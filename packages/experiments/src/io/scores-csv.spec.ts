@@ -15,7 +15,10 @@ describe('parseScoresCsv', () => {
     const head = 'video,frame,score,label\n01,0,0.1,0\n';
     expect(() => parseScoresCsv(`${head}01,1,abc,1\n`, 'scores.csv')).toThrow('scores.csv:3: score must be a finite number, but got "abc"');
     expect(() => parseScoresCsv(`${head}01,1,NaN,1\n`, 'scores.csv')).toThrow('scores.csv:3: score must be a finite number, but got "NaN"');
-    expect(() => parseScoresCsv(`${head}01,1,0.2,2\n`, 'scores.csv')).toThrow('scores.csv:3: label must be 0 or 1, but got "2"');
+    for (const bad of ['2', '-1', '0.5', '1.0', 'yes']) {
+      expect(() => parseScoresCsv(`${head}01,1,0.2,${bad}\n`, 'scores.csv')).toThrow(`scores.csv:3: label must be 0 or 1 (or true/false), but got "${bad}"`);
+    }
+    expect(parseScoresCsv(`${head}01,1,0.2,True\n01,2,0.3,false\n`, 'scores.csv').map((r) => r.label)).toEqual([0, 1, 0]); // booleans (pandas) are 1/0
     expect(() => parseScoresCsv(`${head}01,1.5,0.2,1\n`, 'scores.csv')).toThrow('scores.csv:3: frame must be a non-negative integer, but got "1.5"');
     expect(() => parseScoresCsv(`${head}01,1,0.2\n`, 'scores.csv')).toThrow('scores.csv:3: row must have 4 fields like the header, but got 3');
     expect(() => parseScoresCsv(`${head}02,0,0.2,1\n01,0,0.3,1\n`, 'scores.csv')).toThrow(

@@ -2,10 +2,12 @@ import { UserError } from '@vad/core';
 import type { ScoreRow } from '@vad/metrics';
 
 const required = ['video', 'frame', 'score', 'label'] as const;
+const labelValues: Readonly<Record<string, 0 | 1>> = { '0': 0, '1': 1, false: 0, true: 1 }; // exactly 0/1, or booleans (pandas writes True/False)
 const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * Parses a per-frame scores CSV: header `video,frame,score,label` in any order, optional `scene`,
+ * labels exactly 0/1 or true/false (anything else — 2, -1, 0.5 — is an error, never "anomalous"),
  * other columns ignored. An empty score cell marks a frame left unscored (edge policy drop); it is
  * kept for the card's frame count and left out of every metric. Double-quoted fields are supported
  * (no line breaks inside them).
@@ -46,13 +48,14 @@ export function parseScoresCsv(text: string, file: string): ScoreRow[] {
       throw new UserError(`${at}: score must be a finite number, but got ${JSON.stringify(scoreText)}`);
     }
     const labelText = field(labelAt);
-    if (labelText !== '0' && labelText !== '1') throw new UserError(`${at}: label must be 0 or 1, but got ${JSON.stringify(labelText)}`);
+    const label = labelValues[labelText.toLowerCase()];
+    if (label === undefined) throw new UserError(`${at}: label must be 0 or 1 (or true/false), but got ${JSON.stringify(labelText)}`);
     const frame = Number(frameText);
     const key = `${video}\u0000${frame}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) throw new UserError(`${at}: (video, frame) must be unique, but got ("${video}", ${frame}) already on line ${earlier}`);
     seen.set(key, lineNo);
-    const row = { video, frame, score: scoreText === '' ? null : Number(scoreText), label: Number(labelText) };
+    const row = { video, frame, score: scoreText === '' ? null : Number(scoreText), label };
     if (sceneAt < 0) rows.push(row);
     else rows.push({ ...row, scene: checkScene(field(sceneAt), video, sceneOf, at, lineNo) });
   }

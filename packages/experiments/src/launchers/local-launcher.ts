@@ -1,5 +1,5 @@
 import { writeReport } from '../report/write-report';
-import { runTrialsHere, writeExperimentRecord } from '../runner/run-experiment';
+import { runTrialsHere } from '../runner/run-experiment';
 import type { Launcher } from './launcher';
 
 /**
@@ -9,7 +9,6 @@ import type { Launcher } from './launcher';
  */
 export const localLauncher: Launcher = {
   async submit(run, options) {
-    writeExperimentRecord(run, options.set);
     await runTrialsHere(run, options);
     const report = await writeReport(run.dir);
     options.log(`\n${report.text}`);

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { heatColor } from './heat-colors';
+import { rawPixels } from './raw-pixels';
 
 /**
  * RGB bytes [H, W, 3] of a frame with its error map blended on top: the heat colour of
@@ -41,10 +42,8 @@ export async function overlayPng(
 ): Promise<Uint8Array> {
   const levels = new Uint8Array(errors.data.length);
   for (let p = 0; p < levels.length; p++) levels[p] = Math.round(255 * Math.min(1, Math.max(0, (errors.data[p] ?? 0) / scale)));
-  const upsampled = await sharp(Buffer.from(levels), { raw: { width: errors.width, height: errors.height, channels: 1 } })
-    .resize(frame.width, frame.height, { kernel: 'linear', fit: 'fill' })
-    .raw()
-    .toBuffer();
+  const resized = sharp(Buffer.from(levels), { raw: { width: errors.width, height: errors.height, channels: 1 } }).resize(frame.width, frame.height, { kernel: 'linear', fit: 'fill' });
+  const upsampled = await rawPixels(resized, 1); // sharp turns a 1-channel raw image into sRGB (3 channels) unless told
   const heat = Float32Array.from(upsampled, (v) => v / 255);
   return rgbPng(overlayRgb(frame.data, frame.channels, heat, 1), frame.height, frame.width, frame.width);
 }

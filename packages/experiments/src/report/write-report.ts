@@ -1,6 +1,8 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '@vad/core';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write';
+import { checkOutputDir } from '../io/output-path';
 import { experimentFiles } from '../runner/trial-files';
 import { collectTrials } from './collect';
 import { comparisonTable, type ComparisonTable } from './comparison-table';
@@ -24,6 +26,10 @@ export interface ReportResult {
  * @throws UserError when the folder holds no finished trial.
  */
 export async function writeReport(experimentDir: string, options: { plots?: boolean } = {}): Promise<ReportResult> {
+  if (statSync(experimentDir, { throwIfNoEntry: false })?.isDirectory() !== true) {
+    throw new UserError(`vad report: ${experimentDir} must be an experiment folder written by vad run, but it ${existsSync(experimentDir) ? 'is a file' : 'does not exist'}`);
+  }
+  checkOutputDir(join(experimentDir, experimentFiles.report), 'vad report: <dir>/report');
   const { experiment, trials, pending } = collectTrials(experimentDir);
   if (trials.length === 0) {
     throw new UserError(`vad report: ${experimentDir} must contain finished trials (folders with ${'done.json'}), but got none${pending.length > 0 ? ` (unfinished: ${pending.join(', ')})` : ''}`);

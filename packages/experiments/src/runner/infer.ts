@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { frameScore, postprocessScores, type EvaluationProtocol } from '@vad/metrics';
 import { createVideo, memoryStore, testClips } from '../data/index';
 import { findFfmpeg } from '../data/readers/decode-video';
@@ -9,8 +9,10 @@ import { timelineChart } from '../plots/charts';
 import { overlayPng } from '../plots/overlay';
 import { writeChart } from '../plots/render-chart';
 import { errorMaps } from './error-maps';
-import { readInferInput } from './infer-input';
-import { loadTrained } from './load-trained';
+import { checkOutputDir, prepareOutputDir } from '../io/output-path';
+import { readInferInput, type InferInput } from './infer-input';
+import { loadTrained, type TrainedModel } from './load-trained';
+import { withRunLock } from './run-lock';
 
 /** Options of {@link inferVideo}. */
 export interface InferOptions {
@@ -44,7 +46,8 @@ function encodeMp4(framesDir: string, fps: number, target: string, log: (line: s
     return false;
   }
   for (const codec of [['-c:v', 'libx264', '-pix_fmt', 'yuv420p'], ['-c:v', 'mpeg4', '-q:v', '3']]) {
-    const args = ['-y', '-hide_banner', '-loglevel', 'error', '-framerate', String(fps), '-i', join(framesDir, 'frame-%06d.png'), '-vf', 'pad=ceil(iw/2)*2:ceil(ih/2)*2', ...codec, target];
+    const pattern = join(framesDir.replace(/%/g, '%%'), 'frame-%06d.png'); // ffmpeg reads `%` in an input path as part of the pattern
+    const args = ['-y', '-hide_banner', '-loglevel', 'error', '-framerate', String(fps), '-i', pattern, '-vf', 'pad=ceil(iw/2)*2:ceil(ih/2)*2', ...codec, target];
     const run = spawnSync(ffmpeg, args, { encoding: 'utf8' });
     if (run.status === 0) return true;
     log(`ffmpeg ${codec[1]} failed: ${(run.stderr ?? '').trim().split('\n').slice(-1)[0] ?? run.status}`);
@@ -59,51 +62,57 @@ function encodeMp4(framesDir: string, fps: number, target: string, log: (line: s
  * plot (SVG + PNG), heat-map overlay frames (PNG) and, when ffmpeg is available, overlay.mp4.
  */
 export async function inferVideo(modelDir: string, input: string, options: InferOptions): Promise<InferResult> {
-  const trained = loadTrained(modelDir);
-  const out = resolve(options.out);
+  const out = checkOutputDir(options.out, 'vad infer: --out');
+  const trained = await loadTrained(modelDir);
   try {
-    const { frames: T, height: H, width: W, channels: C } = trained.model.geometry;
+    const { height: H, width: W, channels: C } = trained.model.geometry;
     const source = await readInferInput(input, { height: H, width: W, channels: C === 3 ? 3 : 1, kernel: trained.config.data.resize }, options.fps);
-    const video = createVideo({ id: source.name, scene: 'input', fps: source.fps, height: H, width: W, channels: C === 3 ? 3 : 1 }, memoryStore(source.data, H * W * C));
-    const evaluation = trained.config.evaluation;
-    const maps = new Float32Array(video.length * H * W); // [L, H, W]
-    const scores = new Array<number>(video.length).fill(0);
-    for await (const batch of testClips(video, { frames: T, edge: 'replicate', batchSize: evaluation.batchSize })) {
-      const errors = (await errorMaps(trained.model, batch.clips, batch.shape)).errors; // [B, H, W]
-      batch.frames.forEach((frame, b) => {
-        const map = errors.subarray(b * H * W, (b + 1) * H * W);
-        maps.set(map, frame * H * W);
-        scores[frame] = frameScore(map, H, W, evaluation);
-      });
-    }
-    options.log(`${source.name}: ${video.length} frames scored at ${W}×${H}`);
-    const protocol: Partial<EvaluationProtocol> = { normalization: evaluation.normalization, smoothing: evaluation.smoothing };
-    const smoothed = postprocessScores(scores.map((score, frame) => ({ video: source.name, frame, score, label: 0 })), protocol)[0]?.scores ?? [];
-    mkdirSync(out, { recursive: true });
-    const csv = ['frame,time,score,smoothed', ...scores.map((s, i) => `${i},${(i / source.fps).toFixed(3)},${s},${smoothed[i] ?? ''}`)].join('\n');
-    const files = [join(out, 'scores.csv')];
-    writeFileAtomic(files[0] as string, `${csv}\n`);
-    await writeChart(join(out, 'scores'), timelineChart(`anomaly score — ${source.name}`, scores.map((score, frame) => ({ frame, score: smoothed[frame] ?? score, label: 0 }))));
-    files.push(join(out, 'scores.svg'), join(out, 'scores.png'));
-    if (options.overlay === false) return { frames: video.length, files, video: 'none' };
-    const framesDir = join(out, 'overlay-frames');
-    const scale = Math.max(quantile(maps, 0.995), 1e-6);
-    const width = Math.min(640, source.sourceWidth > 0 ? source.sourceWidth : Math.max(W, 256));
-    const height = 2 * Math.round((source.sourceHeight > 0 ? (width * source.sourceHeight) / source.sourceWidth : (width * H) / W) / 2);
-    const display = await readInferInput(input, { height, width, channels: 3, kernel: 'linear' }, options.fps); // full-detail frames for the overlay
-    for (let i = 0; i < video.length; i++) {
-      const frame = { data: display.data.subarray(i * height * width * 3, (i + 1) * height * width * 3), height, width, channels: 3 };
-      const png = await overlayPng(frame, { data: maps.subarray(i * H * W, (i + 1) * H * W), height: H, width: W }, scale);
-      writeFileAtomic(join(framesDir, `frame-${String(i).padStart(6, '0')}.png`), png);
-    }
-    files.push(framesDir);
-    const mp4 = join(out, 'overlay.mp4');
-    if (encodeMp4(framesDir, source.fps, mp4, options.log)) {
-      files.push(mp4);
-      return { frames: video.length, files, video: 'mp4' };
-    }
-    return { frames: video.length, files, video: 'png-frames' };
+    prepareOutputDir(out, 'vad infer: --out'); // a read-only or occupied folder is reported before the scoring
+    return await withRunLock(out, `vad infer: ${out}`, () => scoreAndWrite(trained, source, input, out, options));
   } finally {
     trained.model.dispose();
   }
+}
+
+async function scoreAndWrite(trained: TrainedModel, source: InferInput, input: string, out: string, options: InferOptions): Promise<InferResult> {
+  const { frames: T, height: H, width: W, channels: C } = trained.model.geometry;
+  const video = createVideo({ id: source.name, scene: 'input', fps: source.fps, height: H, width: W, channels: C === 3 ? 3 : 1 }, memoryStore(source.data, H * W * C));
+  const evaluation = trained.config.evaluation;
+  const maps = new Float32Array(video.length * H * W); // [L, H, W]
+  const scores = new Array<number>(video.length).fill(0);
+  for await (const batch of testClips(video, { frames: T, edge: 'replicate', batchSize: evaluation.batchSize })) {
+    const errors = (await errorMaps(trained.model, batch.clips, batch.shape)).errors; // [B, H, W]
+    batch.frames.forEach((frame, b) => {
+      const map = errors.subarray(b * H * W, (b + 1) * H * W);
+      maps.set(map, frame * H * W);
+      scores[frame] = frameScore(map, H, W, evaluation);
+    });
+  }
+  options.log(`${source.name}: ${video.length} frames scored at ${W}×${H}`);
+  const protocol: Partial<EvaluationProtocol> = { normalization: evaluation.normalization, smoothing: evaluation.smoothing };
+  const smoothed = postprocessScores(scores.map((score, frame) => ({ video: source.name, frame, score, label: 0 })), protocol)[0]?.scores ?? [];
+  const csv = ['frame,time,score,smoothed', ...scores.map((s, i) => `${i},${(i / source.fps).toFixed(3)},${s},${smoothed[i] ?? ''}`)].join('\n');
+  const files = [join(out, 'scores.csv')];
+  writeFileAtomic(files[0] as string, `${csv}\n`);
+  await writeChart(join(out, 'scores'), timelineChart(`anomaly score — ${source.name}`, scores.map((score, frame) => ({ frame, score: smoothed[frame] ?? score, label: 0 }))));
+  files.push(join(out, 'scores.svg'), join(out, 'scores.png'));
+  if (options.overlay === false) return { frames: video.length, files, video: 'none' };
+  const framesDir = join(out, 'overlay-frames');
+  rmSync(framesDir, { recursive: true, force: true }); // frames of an earlier, longer input would end up in this video
+  const scale = Math.max(quantile(maps, 0.995), 1e-6);
+  const width = Math.min(640, source.sourceWidth > 0 ? source.sourceWidth : Math.max(W, 256));
+  const height = 2 * Math.round((source.sourceHeight > 0 ? (width * source.sourceHeight) / source.sourceWidth : (width * H) / W) / 2);
+  const display = await readInferInput(input, { height, width, channels: 3, kernel: 'linear' }, options.fps); // full-detail frames for the overlay
+  for (let i = 0; i < video.length; i++) {
+    const frame = { data: display.data.subarray(i * height * width * 3, (i + 1) * height * width * 3), height, width, channels: 3 };
+    const png = await overlayPng(frame, { data: maps.subarray(i * H * W, (i + 1) * H * W), height: H, width: W }, scale);
+    writeFileAtomic(join(framesDir, `frame-${String(i).padStart(6, '0')}.png`), png);
+  }
+  files.push(framesDir);
+  const mp4 = join(out, 'overlay.mp4');
+  if (encodeMp4(framesDir, source.fps, mp4, options.log)) {
+    files.push(mp4);
+    return { frames: video.length, files, video: 'mp4' };
+  }
+  return { frames: video.length, files, video: 'png-frames' };
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import { main } from '../cli';
 import { readJsonl } from '../io/jsonl';
 import { parseScoresCsv } from '../io/scores-csv';
 import type { TrialMetrics } from './run-trial';
+import { findFfmpeg } from '../data/readers/decode-video';
 import { runExperiment } from './run-experiment';
+import { vadBin } from './worker-pool';
 
 // A tiny quickstart: 16×16 gray synthetic scenes, one 24-frame training video (5 steps of 4 clips),
 // c3dsu with latent 8, one epoch; none vs learned σ. Runs in seconds on the wasm backend.
@@ -32,6 +35,11 @@ report: { bootstrap: 20, figureSamples: 1, timelineVideos: 1, plots: false }
 grid:
   schedule: [{ type: none }, { type: learned }]
 `;
+
+/** Lock files left anywhere under `dir`. */
+function locksUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((name) => name.endsWith('.vad.lock'));
+}
 
 async function vad(args: string[], onLine?: (text: string) => void): Promise<{ code: number; out: string }> {
   const chunks: string[] = [];
@@ -75,6 +83,7 @@ describe('vad run (tiny quickstart, end to end)', () => {
     expect(env.gitCommit).toMatch(/^([0-9a-f]{40}|unknown)$/);
     expect(env.packages['@tensorflow/tfjs']).toBe('4.22.0');
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toMatchObject({ seed: 3, schedule: { type: 'learned' }, trainer: { epochs: 1, lambda: 0.01 } });
+    expect(locksUnder(out)).toEqual([]); // the experiment and trial locks are gone once the run ends
   });
 
   it('logs every step and scores every test frame (edge frames left empty)', () => {
@@ -129,7 +138,12 @@ describe('vad run (tiny quickstart, end to end)', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.out).toMatch(/1 already done/);
     expect(resumed.out).toMatch(/resuming from .*step-000000004\.ckpt \(step 4\)/);
-    expect(readJsonl<{ step: number }>(join(trialDir, 'metrics.jsonl')).map((s) => s.step)).toEqual([0, 1, 2, 3, 4]);
+    const records = readJsonl<{ step: number; loss: number | null }>(join(trialDir, 'metrics.jsonl'));
+    expect(records.map((s) => s.step)).toEqual([0, 1, 2, 3, 4]);
+    // the epoch summary covers the whole epoch (steps 0–4), not only step 4 trained after the resume
+    const losses = records.map((r) => r.loss).filter((l): l is number => l !== null);
+    const mean = losses.reduce((a, b) => a + b, 0) / losses.length;
+    expect(resumed.out).toMatch(new RegExp(`epoch 1/1: loss ${mean.toPrecision(4).replace('.', '\\.')},`));
     expect(readFileSync(join(trialDir, 'scores.csv'), 'utf8')).toBe(reference);
     expect(tf.memory().numTensors).toBe(tensorsBefore); // the trained model and every step tensor were disposed
   });
@@ -154,7 +168,7 @@ describe('vad run (tiny quickstart, end to end)', () => {
       const pixels = Buffer.alloc(20 * 24 * 3, 40 * i); // 20×24 RGB frames of rising brightness
       await sharp(pixels, { raw: { width: 24, height: 20, channels: 3 } }).png().toFile(join(frames, `img_${String(i).padStart(3, '0')}.png`));
     }
-    const target = join(root, 'infer');
+    const target = join(root, 'infer 100%d'); // a `%` used to make ffmpeg read the path as a pattern: no overlay.mp4
     const result = await vad(['infer', join(out, trials[0] as string), frames, '--out', target, '--fps', '5']);
     expect(result.code).toBe(0);
     const csv = readFileSync(join(target, 'scores.csv'), 'utf8').trim().split('\n');
@@ -164,6 +178,13 @@ describe('vad run (tiny quickstart, end to end)', () => {
     expect(readdirSync(join(target, 'overlay-frames'))).toHaveLength(6);
     for (const file of ['scores.svg', 'scores.png']) expect(existsSync(join(target, file))).toBe(true);
     expect(result.out).toMatch(/overlay: (overlay\.mp4|PNG frames only)/);
+    let ffmpeg = true;
+    try {
+      findFfmpeg();
+    } catch {
+      ffmpeg = false;
+    }
+    if (ffmpeg) expect(existsSync(join(target, 'overlay.mp4'))).toBe(true);
   });
 
   it('stops at a signal without marking the trial done, and says how to resume', async () => {
@@ -186,6 +207,39 @@ describe('vad run (tiny quickstart, end to end)', () => {
     expect(result.out).toMatch(/\nnone \(baseline\)\s+1\s+\d+\.\d\d/);
     const done = readdirSync(target).filter((name) => existsSync(join(target, name, 'done.json')));
     expect(done).toHaveLength(2);
+    expect(locksUnder(target)).toEqual([]); // children took and released their trial locks while the parent held the experiment's
+  }, 120_000);
+
+  it('lets only one of two runs started at once into the same folder train (the other names the holder)', async () => {
+    const target = join(root, 'twice');
+    const options = { config, out: target, set: ['grid=null', 'report.figureSamples=0'], log: () => undefined };
+    const results = await Promise.allSettled([runExperiment(options), runExperiment(options)]);
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(failed).toHaveLength(1);
+    expect(String(failed[0]?.reason?.message)).toMatch(new RegExp(`must not be in use by another vad run, but it is locked by pid ${process.pid} on `));
+    const [trialDir] = readdirSync(target).filter((name) => name.endsWith('-seed3'));
+    const steps = readJsonl<{ step: number }>(join(target, trialDir as string, 'metrics.jsonl')).map((r) => r.step);
+    expect(steps).toEqual([0, 1, 2, 3, 4]); // no interleaved duplicate steps
+    expect(locksUnder(target)).toEqual([]);
+  });
+
+  it('leaves no blocking lock when a vad run is killed with -9: the next run takes over and resumes', async () => {
+    const target = join(root, 'killed');
+    const args = ['run', config, '--out', target, '--set', 'grid=null', '--set', 'trainer.epochs=4', '--set', 'report.figureSamples=0'];
+    const child = spawn(process.execPath, [vadBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => /epoch 1\/4/.test(chunk.toString()) && resolve()); // training, locks held
+      child.on('exit', (code) => reject(new Error(`vad run exited early with ${code}`)));
+    });
+    child.kill('SIGKILL');
+    await exited;
+    expect(locksUnder(target).length).toBe(2); // the experiment's and the trial's, left behind by the kill …
+    const again = await vad(args);
+    expect(again.code).toBe(0); // … recognised as stale (the pid is gone) and taken over
+    expect(again.out).toMatch(/resuming from .*step-/);
+    expect(locksUnder(target)).toEqual([]);
   }, 120_000);
 
   it('stops on SIGINT between steps, writes a checkpoint there and exits with 130', async () => {

@@ -47,6 +47,8 @@ export interface TrialOutcome {
 export interface RunTrialOptions {
   readonly log: (line: string) => void;
   readonly signal?: AbortSignal;
+  /** The trial's data, already opened (and checked) by the caller; opened here otherwise. */
+  readonly data?: TrialData;
 }
 
 function writeTrialHeader(trial: Trial, dir: string): void {
@@ -83,7 +85,7 @@ export async function runTrial(trial: Trial, dir: string, options: RunTrialOptio
   const backend = await initBackend(trial.config.backend);
   writeJsonAtomic(join(dir, trialFiles.environment), describeEnvironment(backend));
   options.log(`${trial.id}: backend ${backend.name} (${backend.provider})`);
-  const data = await openTrialData(trial.config.data);
+  const data = options.data ?? (await openTrialData(trial.config.data));
   const trained = await trainTrial(trial.config, data, dir, options);
   try {
     if (trained.result.stopped) throw new TrialInterrupted(trial.id, trained.result.step);

@@ -1,11 +1,15 @@
-import { createModel, createRng, train, type AnomalyModel, type JsonValue, type TrainResult, type WorkerEngine } from '@vad/core';
+import { join } from 'node:path';
+import { createModel, createRng, train, type AnomalyModel, type JsonValue, type StepRecord, type TrainResult, type WorkerEngine } from '@vad/core';
 import { createSchedule } from '@vad/schedules';
 import { createSimulatorFromConfig } from '../plugins/load-simulator';
 import type { TrialConfig } from '../config/experiment-config';
 import { createTrainStream } from '../data/index';
 import type { TrialData } from './open-trial-data';
 import { latestCheckpoint, logStep, saveCheckpoint, truncateStepLog } from './checkpoint-files';
+import { readJsonl } from '../io/jsonl';
+import { wholeEpochSummary } from './epoch-summary';
 import { createTrialEngine } from './trial-engine';
+import { trialFiles } from './trial-files';
 
 /** What training a trial produced. */
 export interface TrainedTrial {
@@ -57,10 +61,14 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
       ...(engine === null ? {} : { engine }),
       callbacks: {
         onStep: (record) => logStep(trialDir, record), // train() yields to the event loop per step, so SIGINT/SIGTERM handlers run
-        onEpoch: (s) =>
+        onEpoch: (summary) => {
+          const resumedHere = resume !== undefined && summary.epoch === Math.floor(resume.checkpoint.step / stream.stepsPerEpoch) && resume.checkpoint.step % stream.stepsPerEpoch !== 0;
+          const s = resumedHere ? wholeEpochSummary(summary, readJsonl<StepRecord>(join(trialDir, trialFiles.steps)), stream.stepsPerEpoch) : summary;
+          const note = 'partial' in s && s.partial !== undefined ? ` (${s.partial})` : '';
           options.log(
-            `epoch ${s.epoch + 1}/${s.totalEpochs}: loss ${fmt(s.loss)}, L_recon ${fmt(s.lRecon)}, L_dist ${fmt(s.lDist)}, σ ${fmt(s.sigma)}, ${(s.ms / 1000).toFixed(1)} s`,
-          ),
+            `epoch ${s.epoch + 1}/${s.totalEpochs}: loss ${fmt(s.loss)}, L_recon ${fmt(s.lRecon)}, L_dist ${fmt(s.lDist)}, σ ${fmt(s.sigma)}, ${(s.ms / 1000).toFixed(1)} s${note}`,
+          );
+        },
         onCheckpoint: (checkpoint) => {
           saveCheckpoint(trialDir, checkpoint, config.output.keepCheckpoints);
         },

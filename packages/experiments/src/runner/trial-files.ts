@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '@vad/core';
 
 /** File names inside one trial folder (the on-disk contract of `vad run`, read by report/eval/infer). */
 export const trialFiles = {
@@ -23,10 +24,15 @@ export const experimentFiles = {
   report: 'report', // table.{md,csv,json}, plots/, report.html
 } as const;
 
-/** Reads a JSON file, or undefined when it does not exist. */
+/** Reads a JSON file, or undefined when it does not exist; a file that does not parse is a UserError naming it. */
 export function readJsonIfExists<T>(path: string): T | undefined {
   if (!existsSync(path)) return undefined;
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new UserError(`${path}: must be the JSON file vad wrote, but it does not parse (${error.message}); delete it (or the trial folder) to redo that step`);
+  }
 }
 
 /** True when the trial folder has its done marker (written after everything else). */

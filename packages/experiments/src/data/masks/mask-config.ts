@@ -16,5 +16,13 @@ export const maskConfigSchema = z.discriminatedUnion('type', [
   noMaskOptions,
 ]);
 export type MaskConfig = z.infer<typeof maskConfigSchema>;
+/** The options schema of each `data.masks.type`. */
+export const maskOptionSchemas: Readonly<Record<string, z.ZodType>> = {
+  motion: motionMaskOptions,
+  'tracks-json': tracksJsonMaskOptions,
+  'random-box': randomBoxMaskOptions,
+  'full-frame': fullFrameMaskOptions,
+  none: noMaskOptions,
+};
 /** Names accepted in `data.masks.type`. */
 export const maskTypes = ['motion', 'tracks-json', 'random-box', 'full-frame', 'none'] as const;

@@ -42,6 +42,9 @@ export function indexTracks(json: unknown, where: string): TrackIndex {
       if (!Array.isArray(box) || box.length !== 4 || box.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
         throw new UserError(`${where}: "${path}".${track}.box must be 4 numbers, but got ${JSON.stringify(box)}`);
       }
+      if (box.some((v: number) => v < -0.5 || v > 1.5)) {
+        throw new UserError(`${where}: "${path}".${track}.box must be [x0, y0, x1, y1] normalised to the frame size (0…1), but got ${JSON.stringify(box)} (pixel coordinates?)`);
+      }
       byTrack.set(track, box as number[]);
     }
     frames.set(Number(digits[1]), byTrack);

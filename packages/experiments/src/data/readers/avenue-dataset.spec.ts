@@ -1,18 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedDataset } from '../../__fixtures__/shared-data';
 import { dataConfigSchema } from '../config';
 import { openDataset } from '../open-dataset';
 import { testClips } from '../test-clips';
 
-const repoRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
-const sample = resolve(process.env.VAD_SHARED ?? resolve(repoRoot, '../shared'), 'datasets/avenue-sample');
+const shared = sharedDataset('avenue-sample');
+const sample = shared.path;
 const cacheDir = mkdtempSync(join(tmpdir(), 'vad-avenue-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-describe('CUHK Avenue reader on the genuine sample (XVID .avi + volLabel .mat)', () => {
+describe.skipIf(!shared.present)(`CUHK Avenue reader on the genuine sample (XVID .avi + volLabel .mat)${shared.skipReason}`, () => {
   it('decodes the videos with ffmpeg and derives frame labels and masks from volLabel', { timeout: 60_000 }, async () => {
     const config = dataConfigSchema.parse({ type: 'avenue', root: sample, height: 64, width: 64, channels: 1, cacheDir });
     const ds = await openDataset(config);

@@ -15,20 +15,26 @@ async function videoFiles(dir: string): Promise<string[]> {
 
 /**
  * Frame masks of a `volLabel` cell (1×T of H×W uint8, column-major), resized to [T, h, w] row-major 0/1,
- * and frame labels (1 when any pixel of the full-resolution mask is set).
+ * and frame labels (1 when any pixel of the full-resolution mask is set). Mask values must be 0 or 1,
+ * and, when `source` (the video's frame size) is given, every mask must have that size.
  */
-export function volLabelMasks(mat: Record<string, unknown>, where: string, height: number, width: number): { masks: Uint8Array[]; labels: Uint8Array } {
+export function volLabelMasks(mat: Record<string, unknown>, where: string, height: number, width: number, source?: { height: number; width: number }): { masks: Uint8Array[]; labels: Uint8Array } {
   const vol = mat.volLabel as { kind?: string; cells?: readonly MatNumeric[] } | undefined;
   if (vol?.kind !== 'cell' || vol.cells === undefined) throw new UserError(`${where}: variable volLabel must be a cell array, but got ${vol?.kind ?? 'nothing'}`);
   const labels = new Uint8Array(vol.cells.length);
   const masks = vol.cells.map((cell, t) => {
     if (cell.kind !== 'numeric' || cell.dims.length !== 2) throw new UserError(`${where}: volLabel{${t + 1}} must be a 2-D mask, but got ${cell.kind}`);
     const [h, w] = cell.dims as [number, number];
+    if (source !== undefined && source.height > 0 && (h !== source.height || w !== source.width)) {
+      throw new UserError(`${where}: volLabel{${t + 1}} must have the video's frame size ${source.height}×${source.width}, but got ${h}×${w}`);
+    }
     const rowMajor = new Uint8Array(h * w);
     const data = cell.data as ArrayLike<number>;
     for (let x = 0; x < w; x++) {
       for (let y = 0; y < h; y++) {
-        if (Number(data[x * h + y]) === 0) continue;
+        const v = Number(data[x * h + y]);
+        if (v === 0) continue;
+        if (v !== 1) throw new UserError(`${where}: volLabel{${t + 1}} (frame ${t}, 0-based) mask values must be 0 or 1, but got ${v} at row ${y + 1}, column ${x + 1}`);
         rowMajor[y * w + x] = 1;
         labels[t] = 1;
       }
@@ -69,7 +75,7 @@ export async function openAvenue(ctx: RealContext): Promise<Dataset> {
     const bytes = new Uint8Array(await readFile(labelPath).catch((error: Error) => {
       throw new UserError(`${labelPath}: label mask file of test video ${video.id} must exist, but got ${error.message}`);
     }));
-    const { masks, labels } = volLabelMasks(readMat(bytes, labelPath), labelPath, ctx.resize.height, ctx.resize.width);
+    const { masks, labels } = volLabelMasks(readMat(bytes, labelPath), labelPath, ctx.resize.height, ctx.resize.width, { height: video.sourceHeight, width: video.sourceWidth });
     if (masks.length !== video.length) throw new UserError(`${labelPath}: volLabel must have one mask per frame of ${f} (${video.length}), but got ${masks.length}`);
     test.push(asTestVideo(video, labels, (i) => masks[i] as Uint8Array, labelPath));
   }

@@ -30,6 +30,7 @@ export async function decodeImage(path: string, options: ResizeOptions): Promise
     }
     return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), sourceWidth: meta.width ?? 0, sourceHeight: meta.height ?? 0 };
   } catch (error) {
-    throw new UserError(`${path}: must be a readable image, but decoding failed: ${(error as Error).message}`);
+    const lines = [...new Set((error as Error).message.split('\n').map((line) => line.trim()).filter((line) => line !== ''))]; // libvips stacks one line per warning
+    throw new UserError(`${path}: must be a readable image, but decoding failed: ${lines.join('; ')}`);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,5 +31,19 @@ describe('cachedFrameStore', () => {
     writeFileSync(sidecar, JSON.stringify({ version: 2, key, frameSize: 3, length: 2 })); // no source size
     expect(await open()).toEqual([4, name, 2, 640, 360, [4, 5, 6]]);
     expect(await open()).toEqual([4, name, 2, 640, 360, [4, 5, 6]]);
+  });
+
+  it('keeps no file descriptor open between reads, over many videos (nothing left for the garbage collector)', async () => {
+    const openFds = (): number => readdirSync('/proc/self/fd').length;
+    if (!existsSync('/proc/self/fd')) return; // Linux only: the count comes from /proc
+    const stores = await Promise.all(
+      Array.from({ length: 40 }, (_, v) => cachedFrameStore(dir, { kind: 'video', path: `/d/${v}.avi`, size: 4 }, 2, async () => ({ data: Uint8Array.of(v, 1, 2, 3), sourceWidth: 2, sourceHeight: 1 }))),
+    );
+    const before = openFds();
+    for (const [v, store] of stores.entries()) {
+      expect(Array.from(await store.readAsync(0))).toEqual([v, 1]);
+      expect(Array.from(store.read(1))).toEqual([2, 3]);
+    }
+    expect(openFds()).toBe(before);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FrameStore } from '../video';
 
@@ -88,29 +88,35 @@ export async function cachedFrameStore(cacheDir: string, key: CacheKey, frameSiz
   return { ...fileStore(dataPath, meta.length, frameSize), name, sourceWidth: meta.sourceWidth, sourceHeight: meta.sourceHeight };
 }
 
-/** Reads frame i of a raw frames file on demand (one file descriptor per store, opened lazily). */
-function fileStore(path: string, length: number, frameSize: number): FrameStore & { close(): void } {
-  let fd: number | null = null;
-  let handle: Promise<FileHandle> | null = null;
+/**
+ * Reads frame i of a raw frames file on demand. Each read opens, reads and closes the file, so no
+ * descriptor outlives the read: a run over hundreds of videos never depends on the garbage collector
+ * to close files (Node warns "Closing file descriptor N on garbage collection" when it has to).
+ */
+function fileStore(path: string, length: number, frameSize: number): FrameStore {
   return {
     length,
     read: (i) => {
-      fd ??= openSync(path, 'r');
       const out = new Uint8Array(frameSize);
-      const got = readSync(fd, out, 0, frameSize, i * frameSize);
-      if (got !== frameSize) throw new Error(`${path}: frame ${i} must have ${frameSize} bytes, but read ${got}`);
+      const fd = openSync(path, 'r');
+      try {
+        const got = readSync(fd, out, 0, frameSize, i * frameSize);
+        if (got !== frameSize) throw new Error(`${path}: frame ${i} must have ${frameSize} bytes, but read ${got}`);
+      } finally {
+        closeSync(fd);
+      }
       return out;
     },
     readAsync: async (i) => {
-      handle ??= open(path, 'r');
       const out = new Uint8Array(frameSize);
-      const { bytesRead } = await (await handle).read(out, 0, frameSize, i * frameSize);
-      if (bytesRead !== frameSize) throw new Error(`${path}: frame ${i} must have ${frameSize} bytes, but read ${bytesRead}`);
+      const handle = await open(path, 'r');
+      try {
+        const { bytesRead } = await handle.read(out, 0, frameSize, i * frameSize);
+        if (bytesRead !== frameSize) throw new Error(`${path}: frame ${i} must have ${frameSize} bytes, but read ${bytesRead}`);
+      } finally {
+        await handle.close();
+      }
       return out;
-    },
-    close: () => {
-      if (fd !== null) closeSync(fd);
-      fd = null;
     },
   };
 }

@@ -41,11 +41,11 @@ export async function findLabelFile(ctx: RealContext): Promise<string> {
 }
 
 /** Reads per-video labels from a `.mat` (`gt` cell of frame ranges) or `.npy` (0/1 over all test frames). */
-export async function readLabelFile(path: string, lengths: readonly number[]): Promise<Uint8Array[]> {
+export async function readLabelFile(path: string, lengths: readonly number[], ids?: readonly string[]): Promise<Uint8Array[]> {
   const bytes = new Uint8Array(await readFile(path).catch((error: Error) => {
     throw new UserError(`${path}: label file must be readable, but got ${error.message}`);
   }));
-  if (extname(path).toLowerCase() === '.npy') return splitFlatLabels(readNpy(bytes, path).data, lengths, path);
+  if (extname(path).toLowerCase() === '.npy') return splitFlatLabels(readNpy(bytes, path).data, lengths, path, ids);
   return labelsFromGtCell(readMat(bytes, path).gt, lengths, path);
 }
 
@@ -65,11 +65,11 @@ export async function openFramesDataset(ctx: RealContext, fps = 25): Promise<Dat
   const train = await openFolders(trainDir, ctx, fps);
   const testVideos = await openFolders(testDir, ctx, fps);
   const labelFile = await findLabelFile(ctx);
-  const labels = await readLabelFile(labelFile, testVideos.map((v) => v.length));
+  const labels = await readLabelFile(labelFile, testVideos.map((v) => v.length), testVideos.map((v) => v.id));
   const test: TestVideo[] = [];
   for (const [i, v] of testVideos.entries()) {
     const pixels = join(root, 'testing', 'test_pixel_mask', `${v.id}.npy`);
-    const masks = (await isFile(pixels)) ? npyMasks(pixels, v.length, ctx.resize.height, ctx.resize.width) : undefined;
+    const masks = (await isFile(pixels)) ? npyMasks(pixels, v.length, ctx.resize.height, ctx.resize.width, { height: v.sourceHeight, width: v.sourceWidth }) : undefined;
     test.push(asTestVideo(v, labels[i] as Uint8Array, masks, labelFile));
   }
   return { name: ctx.config.type, height: ctx.resize.height, width: ctx.resize.width, channels: ctx.resize.channels, train, test, partial: false, notes: [`labels: ${labelFile}`], trainDir };

@@ -38,13 +38,32 @@ export function labelsFromGtCell(gt: MatValue | undefined, lengths: readonly num
   });
 }
 
-/** Splits a flat 0/1 label array (all test frames, videos concatenated in order) per video. */
-export function splitFlatLabels(flat: ArrayLike<number>, lengths: readonly number[], where: string): Uint8Array[] {
+/**
+ * Per-frame labels checked to be exactly 0 or 1 (booleans count as 0/1): any other value (2, −1, 0.5,
+ * NaN) is a UserError naming the file, the video and the 0-based frame — never silently "anomalous".
+ *
+ * @example
+ * strictLabels([0, 1, true], 'labels.npy', '01'); // => Uint8Array [0, 1, 1]
+ * strictLabels([0, 2], 'labels.npy', '01');       // throws 'labels.npy: label of video 01 frame 1 (0-based) must be 0 or 1, but got 2'
+ */
+export function strictLabels(values: ArrayLike<number | boolean | bigint>, where: string, video: string, from = 0, length = values.length - from): Uint8Array {
+  const out = new Uint8Array(length);
+  for (let k = 0; k < length; k++) {
+    const v = values[from + k];
+    const n = typeof v === 'boolean' ? Number(v) : typeof v === 'bigint' ? (v === 0n ? 0 : v === 1n ? 1 : NaN) : v;
+    if (n !== 0 && n !== 1) throw new UserError(`${where}: label of video ${video} frame ${k} (0-based) must be 0 or 1, but got ${String(v)}`);
+    out[k] = n;
+  }
+  return out;
+}
+
+/** Splits a flat 0/1 label array (all test frames, videos concatenated in order) per video; `ids` name the videos in messages. */
+export function splitFlatLabels(flat: ArrayLike<number>, lengths: readonly number[], where: string, ids: readonly string[] = lengths.map((_, i) => `#${i + 1}`)): Uint8Array[] {
   const total = lengths.reduce((a, b) => a + b, 0);
   if (flat.length !== total) throw new UserError(`${where}: label count must equal the ${total} test frames, but got ${flat.length}`);
   let at = 0;
-  return lengths.map((n) => {
-    const out = Uint8Array.from({ length: n }, (_, k) => (Number(flat[at + k]) !== 0 ? 1 : 0));
+  return lengths.map((n, i) => {
+    const out = strictLabels(flat, where, ids[i] ?? `#${i + 1}`, at, n);
     at += n;
     return out;
   });
@@ -52,17 +71,30 @@ export function splitFlatLabels(flat: ArrayLike<number>, lengths: readonly numbe
 
 /**
  * Parses the frame ranges of the UCSD `Test/UCSDpedN.m` file (`TestDataset.gt_frame{3} = [1:146];`,
- * several ranges separated by commas), keyed by 1-based video number.
+ * several ranges or single frames separated by commas or spaces), keyed by 1-based video number.
+ * Anything else inside the brackets (a decimal, a negative number, a stray word) or a video given
+ * twice is a UserError naming `where` and the line, rather than a silently different label.
  *
  * @example
- * parseUcsdGroundTruth("TestDataset.gt_frame{1} = [61:180];\nTestDataset.gt_frame{2} = [5:90, 140:200];");
- * // => Map {1 => [[61, 180]], 2 => [[5, 90], [140, 200]]}
+ * parseUcsdGroundTruth("TestDataset.gt_frame{1} = [61:180];\nTestDataset.gt_frame{2} = [5:90, 140:200, 210];");
+ * // => Map {1 => [[61, 180]], 2 => [[5, 90], [140, 200], [210, 210]]}
  */
-export function parseUcsdGroundTruth(text: string): Map<number, [number, number][]> {
+export function parseUcsdGroundTruth(text: string, where = 'UCSDped.m'): Map<number, [number, number][]> {
   const out = new Map<number, [number, number][]>();
-  for (const match of text.matchAll(/gt_frame\{(\d+)\}\s*=\s*\[([^\]]*)\]/g)) {
-    const ranges = [...(match[2] ?? '').matchAll(/(\d+)\s*:\s*(\d+)/g)].map((r) => [Number(r[1]), Number(r[2])] as [number, number]);
-    out.set(Number(match[1]), ranges);
+  text = text.replace(/%.*$/gm, ''); // MATLAB comments (line numbers stay)
+  for (const match of text.matchAll(/gt_frame\{([^}]*)\}\s*=\s*\[([^\]]*)\]/g)) {
+    const line = text.slice(0, match.index).split('\n').length;
+    const at = `${where}:${line}`;
+    if (!/^\s*\d+\s*$/.test(match[1] ?? '')) throw new UserError(`${at}: gt_frame index must be a positive integer, but got {${match[1]}}`);
+    const video = Number(match[1]);
+    if (out.has(video)) throw new UserError(`${at}: gt_frame{${video}} must be given once, but it is given again`);
+    const items = (match[2] ?? '').split(/[\s,;]+/).filter((item) => item !== '');
+    const ranges = items.map((item): [number, number] => {
+      const range = /^(\d+)(?::(\d+))?$/.exec(item);
+      if (range === null) throw new UserError(`${at}: gt_frame{${video}} items must be frame numbers or ranges a:b of positive integers, but got "${item}"`);
+      return [Number(range[1]), Number(range[2] ?? range[1])];
+    });
+    out.set(video, ranges);
   }
   return out;
 }

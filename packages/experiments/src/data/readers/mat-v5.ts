@@ -1,4 +1,5 @@
 import { inflateSync } from 'node:zlib';
+import { UserError } from '@vad/core';
 
 /** A MATLAB numeric or logical array; `data` is in MATLAB's column-major order, converted to its class. */
 export interface MatNumeric {
@@ -153,16 +154,16 @@ function readMatrix(el: Element, le: boolean): { name: string; value: MatValue }
  * arrays of all classes (stored types are converted to the array class), cells, structs and char
  * arrays, zlib-compressed (`miCOMPRESSED`) or not, little- or big-endian.
  *
- * @throws Error naming `where` when the bytes are not a level-5 MAT-file or use unsupported features.
+ * @throws UserError naming `where` when the bytes are not a level-5 MAT-file or use unsupported features.
  * @example
  * readMat(readFileSync('8_label.mat'), '8_label.mat').volLabel; // => {kind: 'cell', dims: [1, 36], …}
  */
 export function readMat(bytes: Uint8Array, where: string): Record<string, MatValue> {
-  if (bytes.length < 128) throw new Error(`${where}: a MAT-file must have a 128-byte header, but got ${bytes.length} bytes`);
+  if (bytes.length < 128) throw new UserError(`${where}: a MAT-file must have a 128-byte header, but got ${bytes.length} bytes`);
   const header = Buffer.from(bytes.subarray(0, 116)).toString('latin1');
-  if (header.startsWith('MATLAB 7.3')) throw new Error(`${where}: must be a level-5 MAT-file, but got MAT v7.3 (HDF5); re-save with -v7`);
+  if (header.startsWith('MATLAB 7.3')) throw new UserError(`${where}: must be a level-5 MAT-file, but got MAT v7.3 (HDF5); re-save with -v7`);
   const indicator = String.fromCharCode(bytes[126] as number, bytes[127] as number);
-  if (indicator !== 'IM' && indicator !== 'MI') throw new Error(`${where}: endian indicator must be "IM" or "MI", but got "${indicator}"`);
+  if (indicator !== 'IM' && indicator !== 'MI') throw new UserError(`${where}: endian indicator must be "IM" or "MI", but got "${indicator}"`);
   const le = indicator === 'IM';
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: Record<string, MatValue> = {};
@@ -180,7 +181,10 @@ export function readMat(bytes: Uint8Array, where: string): Record<string, MatVal
       out[name] = value;
     }
   } catch (error) {
-    if (error instanceof MatError || (error as { code?: string }).code?.startsWith('Z_')) throw new Error(`${where}: ${(error as Error).message}`);
+    // a malformed file shows up as our checks, zlib errors, or reads past the end of a DataView / array limits
+    if (error instanceof MatError || error instanceof RangeError || (error as { code?: string }).code?.startsWith('Z_')) {
+      throw new UserError(`${where}: must be a valid level-5 MAT-file, but ${(error as Error).message}`);
+    }
     throw error;
   }
   return out;

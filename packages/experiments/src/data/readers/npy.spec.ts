@@ -75,6 +75,6 @@ describe('readNpy', () => {
     expect(() => readNpy(c8, 'c.npy')).toThrow(/c.npy: dtype must be one of .*but got "<c8"/);
     const huge = npy('<i8', [1], [0]);
     new DataView(huge.buffer).setBigInt64(128, 2n ** 60n, true);
-    expect(() => readNpy(huge, 'big.npy')).toThrow(/big.npy: 64-bit value 1152921504606846976 is not exactly representable/);
+    expect(() => readNpy(huge, 'big.npy')).toThrow(/big.npy: values must be exactly representable, but 64-bit value 1152921504606846976 is not exactly representable/);
   });
 });

@@ -1,3 +1,5 @@
+import { UserError } from '@vad/core';
+
 /** A NumPy array read from `.npy` bytes, always returned in C (row-major) order. */
 export interface NpyArray {
   readonly dtype: string; // as written, e.g. "<f4"
@@ -30,13 +32,14 @@ function parseHeader(text: string, where: string): { descr: string; fortran: boo
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1];
   const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1];
   if (descr === undefined || fortran === undefined || shape === undefined) {
-    throw new Error(`${where}: npy header must hold descr, fortran_order and shape, but got ${text.trim()}`);
+    throw new UserError(`${where}: npy header must hold descr, fortran_order and shape, but got ${JSON.stringify(text.trim().slice(0, 80))}`);
   }
-  const dims = shape
+  const parts = shape
     .split(',')
     .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-    .map(Number);
+    .filter((s) => s.length > 0);
+  if (parts.some((p) => !/^\d+$/.test(p))) throw new UserError(`${where}: npy shape must be non-negative integers, but got (${shape})`);
+  const dims = parts.map(Number);
   return { descr, fortran: fortran === 'True', shape: dims };
 }
 
@@ -44,16 +47,16 @@ function parseHeader(text: string, where: string): { descr: string; fortran: boo
  * Reads a NumPy `.npy` file (format versions 1.0, 2.0 and 3.0): dtypes b1, u1, i1, u2, i2, u4, i4, i8,
  * u8 (as exact doubles), f4 and f8 in either byte order, C or Fortran order (returned in C order).
  *
- * @throws Error naming `where` for bad magic, unsupported dtypes or a size mismatch.
+ * @throws UserError naming `where` for bad magic, unsupported dtypes or a size mismatch.
  * @example
  * readNpy(readFileSync('frame_labels_ped2.npy'), 'labels').shape; // => [1, 2010]
  */
 export function readNpy(bytes: Uint8Array, where: string): NpyArray {
   const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
-  if (bytes.length < 10 || magic.some((m, k) => bytes[k] !== m)) throw new Error(`${where}: must start with the npy magic "\\x93NUMPY", but does not`);
+  if (bytes.length < 10 || magic.some((m, k) => bytes[k] !== m)) throw new UserError(`${where}: must start with the npy magic "\\x93NUMPY", but does not`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const major = bytes[6] as number;
-  if (major < 1 || major > 3) throw new Error(`${where}: npy format version must be 1, 2 or 3, but got ${major}`);
+  if (major < 1 || major > 3) throw new UserError(`${where}: npy format version must be 1, 2 or 3, but got ${major}`);
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const start = major === 1 ? 10 : 12;
   const text = Buffer.from(bytes.subarray(start, start + headerLength)).toString(major === 3 ? 'utf8' : 'latin1');
@@ -61,18 +64,18 @@ export function readNpy(bytes: Uint8Array, where: string): NpyArray {
   const order = descr[0] as string;
   const reader = readers[descr.slice(1)];
   if (reader === undefined || !'<>|='.includes(order)) {
-    throw new Error(`${where}: dtype must be one of ${Object.keys(readers).map((k) => `<${k}`).join(', ')}, but got "${descr}"`);
+    throw new UserError(`${where}: dtype must be one of ${Object.keys(readers).map((k) => `<${k}`).join(', ')}, but got "${descr}"`);
   }
   const [size, Out, get] = reader;
   const count = shape.reduce((a, b) => a * b, 1);
   const offset = start + headerLength;
-  if (bytes.length - offset < count * size) throw new Error(`${where}: shape (${shape.join(', ')}) needs ${count * size} data bytes, but the file has ${bytes.length - offset}`);
+  if (bytes.length - offset < count * size) throw new UserError(`${where}: shape (${shape.join(', ')}) needs ${count * size} data bytes, but the file has ${bytes.length - offset}`);
   const le = order !== '>';
   const raw = new Out(count);
   try {
     for (let k = 0; k < count; k++) raw[k] = get(view, offset + k * size, le);
   } catch (error) {
-    throw new Error(`${where}: ${(error as Error).message}`);
+    throw new UserError(`${where}: values must be exactly representable, but ${(error as Error).message}`);
   }
   return { dtype: descr, shape, data: fortran ? toCOrder(raw, shape) : raw };
 }

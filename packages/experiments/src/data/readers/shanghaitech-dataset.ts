@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Dataset, TestVideo, Video } from '../types';
 import { asTestVideo } from '../video';
+import { strictLabels } from './labels';
 import { readNpy } from './npy';
 import { npyMasks } from './npy-masks';
 import { firstDir, isDir, isFile, naturalSort, sceneOf, subDirs, type RealContext } from './real-context';
@@ -39,9 +40,9 @@ export async function openShanghaiTech(ctx: RealContext): Promise<Dataset> {
     const video = await openFrameFolder(await listFrameFolder(dir), { id, scene: sceneOf(id), fps }, ctx.resize, ctx.cacheDir);
     const labelPath = join(root, 'testing', 'test_frame_mask', `${id}.npy`);
     if (!(await isFile(labelPath))) throw new UserError(`${labelPath}: frame labels of test video ${id} must exist, but the file is missing`);
-    const labels = Uint8Array.from(readNpy(new Uint8Array(readFileSync(labelPath)), labelPath).data, (v) => (v ? 1 : 0));
+    const labels = strictLabels(readNpy(new Uint8Array(readFileSync(labelPath)), labelPath).data, labelPath, id);
     const pixelPath = join(root, 'testing', 'test_pixel_mask', `${id}.npy`);
-    const masks = (await isFile(pixelPath)) ? npyMasks(pixelPath, video.length, ctx.resize.height, ctx.resize.width) : undefined;
+    const masks = (await isFile(pixelPath)) ? npyMasks(pixelPath, video.length, ctx.resize.height, ctx.resize.width, { height: video.sourceHeight, width: video.sourceWidth }) : undefined;
     test.push(asTestVideo(video, labels, masks, labelPath));
   }
   const trainDir = trainFrames ?? videoDir;

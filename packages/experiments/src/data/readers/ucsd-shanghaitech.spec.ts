@@ -7,7 +7,8 @@ import { dataConfigSchema } from '../config';
 import { openDataset } from '../open-dataset';
 import { npyUint8 } from '../writers/npy-writer';
 import { decodeBmp } from './bmp';
-import { parseUcsdGroundTruth } from './labels';
+import { volLabelMasks } from './avenue-dataset';
+import { parseUcsdGroundTruth, splitFlatLabels, strictLabels } from './labels';
 
 // Reference BMP writer (BITMAPFILEHEADER + BITMAPINFOHEADER, rows padded to 4 bytes).
 function bmp(width: number, height: number, bits: 1 | 8 | 24, pixel: (x: number, y: number) => number, topDown = false): Uint8Array {
@@ -53,6 +54,37 @@ describe('parseUcsdGroundTruth', () => {
   it('reads single and multiple ranges', () => {
     const m = parseUcsdGroundTruth('TestDataset = {};\nTestDataset.gt_frame{1} = [61:180];\nTestDataset.gt_frame{2} = [5:90, 140:200];\n');
     expect([...m.entries()]).toEqual([[1, [[61, 180]]], [2, [[5, 90], [140, 200]]]]);
+    // single frames, space separation and MATLAB comments
+    const n = parseUcsdGroundTruth('% TestDataset.gt_frame{9} = [1:2];\nTestDataset.gt_frame{1} = [3 7:9];  % two items\n', 'p.m');
+    expect([...n.entries()]).toEqual([[1, [[3, 3], [7, 9]]]]);
+  });
+
+  it('refuses anything it would have read as a different range, naming the line', () => {
+    for (const [text, got] of [['[1.5:3]', '1.5:3'], ['[-1:5]', '-1:5'], ['[2:4, x]', 'x'], ['[5 : 9]', ':']] as const) {
+      expect(() => parseUcsdGroundTruth(`TestDataset = {};\nTestDataset.gt_frame{1} = ${text};\n`, 'UCSDped2.m'), text).toThrow(
+        `UCSDped2.m:2: gt_frame{1} items must be frame numbers or ranges a:b of positive integers, but got "${got}"`,
+      );
+    }
+    expect(() => parseUcsdGroundTruth('TestDataset.gt_frame{1} = [1:2];\nTestDataset.gt_frame{1} = [3:4];', 'p.m')).toThrow('p.m:2: gt_frame{1} must be given once, but it is given again');
+    expect(() => parseUcsdGroundTruth('TestDataset.gt_frame{a} = [1:2];', 'p.m')).toThrow('p.m:1: gt_frame index must be a positive integer, but got {a}');
+  });
+});
+
+describe('strict labels', () => {
+  it('takes exactly 0/1 or booleans, and names file, video and frame of anything else', () => {
+    expect([...strictLabels([0, 1, true, false, 1n], 'l.npy', '01')]).toEqual([0, 1, 1, 0, 1]);
+    for (const bad of [2, -1, 0.5, Number.NaN, 255]) {
+      expect(() => strictLabels([0, 0, bad], 'l.npy', '01'), String(bad)).toThrow(`l.npy: label of video 01 frame 2 (0-based) must be 0 or 1, but got ${bad}`);
+    }
+    expect(() => splitFlatLabels([0, 1, 0, 0.5], [2, 2], 'all.npy', ['a', 'b'])).toThrow('all.npy: label of video b frame 1 (0-based) must be 0 or 1, but got 0.5');
+  });
+
+  it('reads Avenue volLabel masks only when they are 0/1 and of the video frame size', () => {
+    const cell = (data: number[]) => ({ kind: 'numeric' as const, class: 'uint8' as const, dims: [2, 2], data: Uint8Array.from(data), imag: null, logical: true });
+    const mat = (cells: ReturnType<typeof cell>[]) => ({ volLabel: { kind: 'cell', dims: [1, cells.length], cells } });
+    expect([...volLabelMasks(mat([cell([0, 0, 0, 0]), cell([0, 1, 0, 0])]), 'v.mat', 2, 2, { height: 2, width: 2 }).labels]).toEqual([0, 1]);
+    expect(() => volLabelMasks(mat([cell([0, 2, 0, 0])]), 'v.mat', 2, 2)).toThrow('v.mat: volLabel{1} (frame 0, 0-based) mask values must be 0 or 1, but got 2 at row 2, column 1');
+    expect(() => volLabelMasks(mat([cell([0, 0, 0, 0])]), 'v.mat', 2, 2, { height: 360, width: 640 })).toThrow("v.mat: volLabel{1} must have the video's frame size 360×640, but got 2×2");
   });
 });
 

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '@vad/core';
 import { writeFileAtomic } from '../../io/atomic-write';
-import { writeExperimentRecord, type PreparedRun } from '../../runner/run-experiment';
+import { displayPath } from '../../config/compose';
+import { openCheckedData, writeExperimentRecord, type PreparedRun } from '../../runner/run-experiment';
 import { isTrialDone } from '../../runner/trial-files';
 import { vadBin } from '../../runner/worker-pool';
 import type { SubmitOptions } from '../launcher';
@@ -49,6 +50,7 @@ export async function submitToSlurm(run: PreparedRun, options: SubmitOptions): P
   options.log(`${experiment.name}: ${run.trials.length} trial(s), ${done.length} already done, ${active.length} already queued or running, output ${dir}`);
   const follow = `follow: vad status ${dir}   (squeue --name=${jobName}; cancel: vad cancel ${dir})`;
   if (todo.length === 0) return void options.log(`nothing to submit\n${follow}`);
+  await openCheckedData(displayPath(experiment.file), todo); // bad data fails here, not in every task
   const index = (readSlurmJobs(dir)?.submissions.length ?? 0) + 1;
   const node = slurm.node ?? process.execPath;
   const input = { jobName, experiment: experiment.name, dir, cwd: process.cwd(), trials: todo.map((t) => t.id), command: [node, vadBin, ...run.trainArgs], options: slurm };

@@ -20,11 +20,20 @@ Napi::Value BnTrain(const Napi::CallbackInfo& info) {
     const bool relu = info[9].As<Napi::Boolean>().Value();
     float *y = f32(info, 10), *mean = f32(info, 11), *var = f32(info, 12), *nrm = f32(info, 13), *nrv = f32(info, 14);
     std::vector<double> sums = rowSums(m, 2 * c, [&](int64_t b, int64_t e, double* acc) {
+      std::vector<float> block(2 * c, 0.f);
+      float *s1 = block.data(), *s2 = block.data() + c;
       for (int64_t r = b; r < e; r++) {
         const float* row = x + r * c;
+#pragma omp simd
         for (int64_t k = 0; k < c; k++) {
-          acc[k] += row[k];
-          acc[c + k] += static_cast<double>(row[k]) * row[k];
+          s1[k] += row[k];
+          s2[k] += row[k] * row[k];
+        }
+        if ((r - b) % 64 == 63 || r == e - 1) {  // flush float block sums into double every 64 rows
+          for (int64_t k = 0; k < 2 * c; k++) {
+            acc[k] += block[k];
+            block[k] = 0.f;
+          }
         }
       }
     });
@@ -43,7 +52,7 @@ Napi::Value BnTrain(const Napi::CallbackInfo& info) {
     }
     const float* sc = scale.data();
     const float* sh = shift.data();
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (m * c > (1 << 15))
     for (int64_t r = 0; r < m; r++) {
       const float* in = x + r * c;
       float* out = y + r * c;
@@ -58,7 +67,8 @@ Napi::Value BnTrain(const Napi::CallbackInfo& info) {
   });
 }
 
-// bnGrad(dy, x, y | null, M, C, mean, var, gamma, eps, dx, dgamma, dbeta)
+// bnGrad(dy, x, y | null, M, C, mean, var, gamma, eps, dx, dgamma, dbeta). Pass 1 writes g (dy masked by
+// y > 0 when y is given) into dx and sums g and g·x̂ per channel; pass 2 turns dx into the result in place.
 Napi::Value BnGrad(const Napi::CallbackInfo& info) {
   return guarded(info, "bnGrad", [&] {
     const float* dy = f32(info, 0);
@@ -68,16 +78,36 @@ Napi::Value BnGrad(const Napi::CallbackInfo& info) {
     const float *mean = f32(info, 5), *var = f32(info, 6), *gamma = f32(info, 7);
     const double eps = number(info, 8);
     float *dx = f32(info, 9), *dgamma = f32(info, 10), *dbeta = f32(info, 11);
-    std::vector<float> invstd(c);
-    for (int64_t k = 0; k < c; k++) invstd[k] = static_cast<float>(1.0 / std::sqrt(static_cast<double>(var[k]) + eps));
-    const float* is = invstd.data();
+    std::vector<float> invstd(c), shift(c);
+    for (int64_t k = 0; k < c; k++) {
+      invstd[k] = static_cast<float>(1.0 / std::sqrt(static_cast<double>(var[k]) + eps));
+      shift[k] = -mean[k] * invstd[k];
+    }
+    const float *is = invstd.data(), *sh = shift.data();
     std::vector<double> sums = rowSums(m, 2 * c, [&](int64_t b, int64_t e, double* acc) {
+      std::vector<float> block(2 * c, 0.f);
+      float *sg = block.data(), *sgx = block.data() + c;
       for (int64_t r = b; r < e; r++) {
-        const float *g = dy + r * c, *in = x + r * c, *out = y == nullptr ? nullptr : y + r * c;
+        const float *g = dy + r * c, *in = x + r * c;
+        float* out = dx + r * c;
+        if (y != nullptr) {
+          const float* yr = y + r * c;
+#pragma omp simd
+          for (int64_t k = 0; k < c; k++) out[k] = yr[k] > 0.f ? g[k] : 0.f;
+        } else {
+#pragma omp simd
+          for (int64_t k = 0; k < c; k++) out[k] = g[k];
+        }
+#pragma omp simd
         for (int64_t k = 0; k < c; k++) {
-          const float gk = out == nullptr || out[k] > 0.f ? g[k] : 0.f;
-          acc[k] += gk;
-          acc[c + k] += static_cast<double>(gk) * ((in[k] - mean[k]) * is[k]);
+          sg[k] += out[k];
+          sgx[k] += out[k] * (in[k] * is[k] + sh[k]);
+        }
+        if ((r - b) % 64 == 63 || r == e - 1) {  // flush float block sums into double every 64 rows
+          for (int64_t k = 0; k < 2 * c; k++) {
+            acc[k] += block[k];
+            block[k] = 0.f;
+          }
         }
       }
     });
@@ -85,20 +115,17 @@ Napi::Value BnGrad(const Napi::CallbackInfo& info) {
     for (int64_t k = 0; k < c; k++) {
       dbeta[k] = static_cast<float>(sums[k]);
       dgamma[k] = static_cast<float>(sums[c + k]);
-      a[k] = gamma[k] * is[k];                         // γ/σ
-      bq[k] = static_cast<float>(sums[k] / m);          // dβ/M
-      mu[k] = static_cast<float>(sums[c + k] / m);      // dγ/M
+      a[k] = gamma[k] * is[k];                     // γ/σ
+      bq[k] = static_cast<float>(sums[k] / m);      // dβ/M
+      mu[k] = static_cast<float>(sums[c + k] / m);  // dγ/M
     }
     const float *pa = a.data(), *pb = bq.data(), *pm = mu.data();
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (m * c > (1 << 15))
     for (int64_t r = 0; r < m; r++) {
-      const float *g = dy + r * c, *in = x + r * c, *out = y == nullptr ? nullptr : y + r * c;
+      const float* in = x + r * c;
       float* d = dx + r * c;
-      for (int64_t k = 0; k < c; k++) {
-        const float gk = out == nullptr || out[k] > 0.f ? g[k] : 0.f;
-        const float xhat = (in[k] - mean[k]) * is[k];
-        d[k] = pa[k] * (gk - pb[k] - xhat * pm[k]);
-      }
+#pragma omp simd
+      for (int64_t k = 0; k < c; k++) d[k] = pa[k] * (d[k] - pb[k] - (in[k] * is[k] + sh[k]) * pm[k]);
     }
   });
 }
@@ -120,7 +147,7 @@ Napi::Value BnInfer(const Napi::CallbackInfo& info) {
       shift[k] = static_cast<float>((beta == nullptr ? 0.0 : beta[k]) - mean[k] * s);
     }
     const float *sc = scale.data(), *sh = shift.data();
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (m * c > (1 << 15))
     for (int64_t r = 0; r < m; r++) {
 #pragma omp simd
       for (int64_t k = 0; k < c; k++) y[r * c + k] = x[r * c + k] * sc[k] + sh[k];

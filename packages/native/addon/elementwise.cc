@@ -11,7 +11,7 @@ namespace {
 constexpr int64_t kParallelMin = 1 << 15;
 constexpr int kMaxRank = 6;
 
-enum BinaryOp { kAdd = 0, kSub, kMul, kDiv, kSquaredDifference, kMaximum, kMinimum, kEqual = 10, kNotEqual, kGreater, kGreaterEqual, kLess, kLessEqual };
+enum BinaryOp { kAdd = 0, kSub, kMul, kDiv, kSquaredDifference, kMaximum, kMinimum, kDivNoNan, kEqual = 10, kNotEqual, kGreater, kGreaterEqual, kLess, kLessEqual };
 
 template <typename Out, typename F>
 void broadcast(const float* a, const std::vector<int64_t>& as, const float* b, const std::vector<int64_t>& bs, const std::vector<int64_t>& shape, Out* out, F f) {
@@ -95,6 +95,7 @@ Napi::Value Binary(const Napi::CallbackInfo& info) {
       case kSquaredDifference: broadcast(a, as, b, bs, shape, out, [](float x, float y) { return (x - y) * (x - y); }); break;
       case kMaximum: broadcast(a, as, b, bs, shape, out, [](float x, float y) { return std::isnan(x) || x > y ? x : y; }); break;
       case kMinimum: broadcast(a, as, b, bs, shape, out, [](float x, float y) { return std::isnan(x) || x < y ? x : y; }); break;
+      case kDivNoNan: broadcast(a, as, b, bs, shape, out, [](float x, float y) { return y == 0.f ? 0.f : x / y; }); break;
       default: throw std::runtime_error("unknown binary op " + std::to_string(op));
     }
   });

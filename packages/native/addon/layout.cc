@@ -69,12 +69,14 @@ Napi::Value Concat(const Napi::CallbackInfo& info) {
   });
 }
 
-// slice(x, shape, begin, size, y): a copy of the box [begin, begin + size).
+// slice(x, shape, begin, size, y, paste): y = the box [begin, begin + size) of x; with paste = true
+// the other way round, the box of x (shape `shape`) is overwritten by y (a dense `size` block).
 Napi::Value Slice(const Napi::CallbackInfo& info) {
   return guarded(info, "slice", [&] {
-    const float* x = f32(info, 0);
+    float* x = f32(info, 0);
     auto shape = ints(info, 1), begin = ints(info, 2), size = ints(info, 3);
     float* y = f32(info, 4);
+    const bool paste = info.Length() > 5 && info[5].As<Napi::Boolean>().Value();
     const int rank = static_cast<int>(shape.size());
     std::vector<int64_t> stride(rank, 1);
     for (int d = rank - 2; d >= 0; d--) stride[d] = stride[d + 1] * shape[d + 1];
@@ -89,7 +91,11 @@ Napi::Value Slice(const Napi::CallbackInfo& info) {
         off += (begin[d] + rem % size[d]) * stride[d];
         rem /= size[d];
       }
-      std::memcpy(y + r * inner, x + off, inner * sizeof(float));
+      if (paste) {
+        std::memcpy(x + off, y + r * inner, inner * sizeof(float));
+      } else {
+        std::memcpy(y + r * inner, x + off, inner * sizeof(float));
+      }
     }
   });
 }

@@ -20,7 +20,7 @@ export function formatBench(r: BenchResult): string {
   ];
   if (r.opBreakdown !== undefined) {
     lines.push('  time by kernel (one extra profiled step; with workers, the main thread\'s shard only):');
-    for (const op of r.opBreakdown.slice(0, 16)) {
+    for (const op of r.opBreakdown.slice(0, 24)) {
       lines.push(`    ${op.op.padEnd(24)} ${op.ms.toFixed(1).padStart(9)} ms ${String(op.calls).padStart(6)} calls ${(100 * op.share).toFixed(1).padStart(5)} %`);
     }
   }

@@ -159,12 +159,14 @@ Napi::Value AddN(const Napi::CallbackInfo& info) {
 Napi::Value Adam(const Napi::CallbackInfo& info) {
   return guarded(info, "adam", [&] {
     const float *p = f32(info, 0), *m = f32(info, 1), *v = f32(info, 2), *g = f32(info, 3);
-    const float lr = static_cast<float>(number(info, 4)), b1 = static_cast<float>(number(info, 5)), b2 = static_cast<float>(number(info, 6));
+    const double b1d = number(info, 5), b2d = number(info, 6);
+    const float lr = static_cast<float>(number(info, 4)), b1 = static_cast<float>(b1d), b2 = static_cast<float>(b2d);
     const float eps = static_cast<float>(number(info, 7));
     const float c1 = static_cast<float>(number(info, 8)), sc2 = static_cast<float>(std::sqrt(number(info, 9)));
     float *po = f32(info, 10), *mo = f32(info, 11), *vo = f32(info, 12);
     const int64_t n = static_cast<int64_t>(f32len(info, 0));
-    const float step = lr / c1, ob1 = 1.f - b1, ob2 = 1.f - b2;
+    // 1 − β in double, then rounded (as tfjs rounds the JS number 1 − β to a float32 scalar)
+    const float step = static_cast<float>(number(info, 4) / number(info, 8)), ob1 = static_cast<float>(1.0 - b1d), ob2 = static_cast<float>(1.0 - b2d);
 #pragma omp parallel for simd schedule(static) if (n > kParallelMin)
     for (int64_t i = 0; i < n; i++) {
       const float mi = m[i] * b1 + g[i] * ob1;

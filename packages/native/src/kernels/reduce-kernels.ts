@@ -4,7 +4,9 @@ import { allFloat, input, nativeKernel, sizeOf } from './kernel-util';
 const reduceOps: Record<string, number> = { Sum: 0, Max: 1, Min: 2, Mean: 3 };
 
 interface ReduceAttrs {
-  readonly axis: number | number[];
+  readonly axis?: number | number[];
+  /** Max names its axes so. */
+  readonly reductionIndices?: number | number[];
   readonly keepDims: boolean;
 }
 
@@ -17,7 +19,7 @@ function reduceKernel(name: string, op: number): KernelConfig {
     const x = input(inputs, 'x');
     if (!allFloat(x) || x.shape.length > 6) return null;
     const rank = x.shape.length;
-    const axes = util.parseAxisParam(attrs.axis, x.shape).sort((a, b) => a - b);
+    const axes = util.parseAxisParam(attrs.axis ?? attrs.reductionIndices ?? null, x.shape).sort((a, b) => a - b);
     const kept = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
     const outShape = attrs.keepDims ? kept : x.shape.filter((_, i) => !axes.includes(i));
     const out = backend.output(outShape);

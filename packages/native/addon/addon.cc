@@ -1,6 +1,8 @@
 // Entry point of the vad_native addon: kernel families, thread control and arena/cache counters.
 #include <omp.h>
 
+#include <algorithm>
+
 #include "context.h"
 
 namespace vad {
@@ -13,13 +15,14 @@ Napi::Value Stats(const Napi::CallbackInfo& info) {
   o.Set("arenaGrowths", Napi::Number::New(info.Env(), static_cast<double>(ctx().arena.growths())));
   o.Set("cachedPrimitives", Napi::Number::New(info.Env(), static_cast<double>(ctx().cache.size())));
   o.Set("primitivesCreated", Napi::Number::New(info.Env(), static_cast<double>(ctx().primitivesCreated)));
-  o.Set("threads", Napi::Number::New(info.Env(), omp_get_max_threads()));
+  o.Set("threads", Napi::Number::New(info.Env(), ctx().threads));
   return o;
 }
 
 // setThreads(n): OpenMP threads for oneDNN and every kernel of this addon.
 Napi::Value SetThreads(const Napi::CallbackInfo& info) {
-  omp_set_num_threads(static_cast<int>(integer(info, 0)));
+  ctx().threads = static_cast<int>(std::max<int64_t>(1, integer(info, 0)));
+  omp_set_num_threads(ctx().threads);
   return info.Env().Undefined();
 }
 

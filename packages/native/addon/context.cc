@@ -1,14 +1,26 @@
 #include "context.h"
 
+#include <omp.h>
+
 #include <cstdlib>
 #include <stdexcept>
 
 namespace vad {
 
 Context& ctx() {
-  static Context instance;
+  static Context instance = [] {
+    Context c;
+    c.threads = omp_get_max_threads();
+    return c;
+  }();
   return instance;
 }
+
+ThreadScope::ThreadScope(double work) : previous_(omp_get_max_threads()) {
+  omp_set_num_threads(work < kSmallConvMacs ? 1 : ctx().threads);
+}
+
+ThreadScope::~ThreadScope() { omp_set_num_threads(previous_); }
 
 void* Arena::get(int slot, size_t bytes) {
   if (slot < 0) throw std::runtime_error("arena slot must be >= 0");

@@ -36,6 +36,8 @@ class Arena {
 enum Slot : int { kScratchpad = 0, kWeights, kWeights2, kDiffWeights, kGrad, kTemp, kSlotCount };
 
 struct Context {
+  /** Threads for large work (setThreads, else OpenMP's default). */
+  int threads = 1;
   dnnl::engine engine{dnnl::engine::kind::cpu, 0};
   dnnl::stream stream{engine};
   std::unordered_map<std::string, std::shared_ptr<void>> cache;
@@ -44,6 +46,24 @@ struct Context {
 };
 
 Context& ctx();
+
+/**
+ * Runs the enclosed primitive creation or execution on 1 thread when the work is small (forking
+ * costs more than it saves, and far more on a busy machine), else on all of ctx().threads.
+ */
+class ThreadScope {
+ public:
+  explicit ThreadScope(double work);
+  ~ThreadScope();
+  ThreadScope(const ThreadScope&) = delete;
+  ThreadScope& operator=(const ThreadScope&) = delete;
+
+ private:
+  int previous_;
+};
+
+/** Multiply-adds below which a convolution runs on one thread. */
+constexpr double kSmallConvMacs = 4e6;
 
 /** The cached entry under `key`, or nullptr. */
 template <typename T>

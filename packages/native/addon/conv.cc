@@ -18,6 +18,7 @@ struct Geometry {
   int64_t n, h, w, ci, kh, kw, co, ho, wo;
   int64_t sh, sw, pt, pl, pb, pr, dh, dw;
   bool bias;
+  double macs() const { return static_cast<double>(n) * ho * wo * co * ci * kh * kw; }
   std::string key() const {
     std::string k;
     for (int64_t v : {n, h, w, ci, kh, kw, co, ho, wo, sh, sw, pt, pl, pb, pr, dh, dw}) k += std::to_string(v) + ",";
@@ -133,6 +134,7 @@ Geometry geometry(const Napi::CallbackInfo& info, size_t xShape, size_t wShape, 
 }
 
 void runForward(const Geometry& g, float* x, float* w, float* b, float* y, int activation) {
+  ThreadScope threads(g.macs());
   ConvEntry& e = entry(g);
   primitive& p = forward(e, g, activation);
   const auto& pd = e.fwdPd[activation];
@@ -146,6 +148,7 @@ void runForward(const Geometry& g, float* x, float* w, float* b, float* y, int a
 }
 
 void runBackwardData(const Geometry& g, float* dy, float* w, float* dx) {
+  ThreadScope threads(g.macs());
   ConvEntry& e = entry(g);
   backwardData(e, g);
   void* wp = weightsAs(e, e.bdPd.weights_desc(), w, kWeights2);
@@ -156,6 +159,7 @@ void runBackwardData(const Geometry& g, float* dy, float* w, float* dx) {
 }
 
 void runBackwardWeights(const Geometry& g, float* x, float* dy, float* dw, float* db) {
+  ThreadScope threads(g.macs());
   ConvEntry& e = entry(g);
   backwardWeights(e, g);
   const memory::desc want = e.bwPd.diff_weights_desc();
@@ -178,10 +182,10 @@ float* activationGrad(float* dy, float* y, int64_t size, int activation) {
   if (activation == 0) return dy;
   float* g = static_cast<float*>(ctx().arena.get(kGrad, size * sizeof(float)));
   if (activation == 1) {
-#pragma omp parallel for simd schedule(static)
+#pragma omp parallel for simd schedule(static) if (size > (1 << 17))
     for (int64_t i = 0; i < size; i++) g[i] = y[i] > 0.f ? dy[i] : 0.f;
   } else {
-#pragma omp parallel for simd schedule(static)
+#pragma omp parallel for simd schedule(static) if (size > (1 << 17))
     for (int64_t i = 0; i < size; i++) g[i] = dy[i] * (y[i] * (1.f - y[i]));
   }
   return g;

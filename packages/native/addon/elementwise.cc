@@ -8,7 +8,7 @@
 namespace vad {
 namespace {
 
-constexpr int64_t kParallelMin = 1 << 15;
+constexpr int64_t kParallelMin = 1 << 17;
 constexpr int kMaxRank = 6;
 
 enum BinaryOp { kAdd = 0, kSub, kMul, kDiv, kSquaredDifference, kMaximum, kMinimum, kDivNoNan, kEqual = 10, kNotEqual, kGreater, kGreaterEqual, kLess, kLessEqual };

@@ -7,7 +7,7 @@
 namespace vad {
 namespace {
 
-constexpr int64_t kParallelMin = 1 << 15;
+constexpr int64_t kParallelMin = 1 << 17;
 
 // transpose(x, shape, perm, y): y[i0..] = x[permuted], iterating y contiguously by rows of its last axis.
 Napi::Value Transpose(const Napi::CallbackInfo& info) {

@@ -14,7 +14,7 @@ namespace vad {
 /** Calls body(rowBegin, rowEnd, acc) per thread, acc being that thread's `width`-wide doubles; returns Σ acc. */
 template <typename Body>
 std::vector<double> rowSums(int64_t rows, int64_t width, Body body) {
-  const int threads = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>((rows + 1023) / 1024)));
+  const int threads = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(rows * width / (1 << 17) + 1)));
   std::vector<double> partial(static_cast<size_t>(threads) * width, 0.0);
 #pragma omp parallel num_threads(threads)
   {

@@ -47,7 +47,7 @@ Napi::Value Reduce(const Napi::CallbackInfo& info) {
     float* y = f32(info, 5);
     const double scale = op == kMean ? 1.0 / std::max<int64_t>(k, 1) : 1.0;
     const int64_t work = outer * k * inner;
-    const int maxThreads = work > (1 << 15) ? omp_get_max_threads() : 1;
+    const int maxThreads = work > (1 << 17) ? omp_get_max_threads() : 1;
     if (outer >= maxThreads || k < 2) {
 #pragma omp parallel for schedule(static) num_threads(maxThreads)
       for (int64_t o = 0; o < outer; o++) {

@@ -57,6 +57,9 @@ export function loadAddon(env: NodeJS.ProcessEnv = process.env): { addon: Native
   if (env['VAD_NATIVE'] === 'off') return { reason: 'disabled by VAD_NATIVE=off' };
   if (loaded !== undefined) return loaded;
   try {
+    // OpenMP threads that wait at a barrier spin for ~300k iterations by default, which starves the
+    // other thread on a busy shared machine; spin briefly, then sleep (unless the user chose).
+    if (process.env['OMP_WAIT_POLICY'] === undefined && process.env['GOMP_SPINCOUNT'] === undefined) process.env['GOMP_SPINCOUNT'] = '20000';
     const require = createRequire(import.meta.url);
     loaded = { addon: require('../build/Release/vad_native.node') as NativeAddon };
   } catch (error) {

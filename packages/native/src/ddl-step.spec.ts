@@ -143,16 +143,17 @@ describe.skipIf(!native.available)(`a DDL train step on native ${native.reason}`
     const logit: LearnedLogit = { variable: tf.variable(tf.scalar(0)), lrMultiplier: 1 };
     const optimizers = { model: createAdam(), logit: createAdam() };
     const rng = createRng('leak/simulator');
-    const counts: Array<[number, number, number, number]> = [];
+    const counts: Array<[number, number, number, number, number, number]> = [];
     for (let step = 0; step < 50; step++) {
       const batch = uploadBatch(host);
       const { grads } = computeGradients({ model, simulator: createWeightedNoiseSimulator(), batch, sigma: { kind: 'learned', logit }, rng, loss });
       applyGradients(model, logit, optimizers, grads, 1e-3);
       disposeBatch(batch);
       const s = nativeStats()!;
-      counts.push([tf.memory().numTensors, s.arenaBytes, s.arenaGrowths, s.cachedPrimitives]);
+      counts.push([tf.memory().numTensors, s.arenaBytes, s.arenaGrowths, s.cachedPrimitives, s.pooledArrays ?? -1, s.pooledBytes ?? -1]);
     }
-    expect(new Set(counts.slice(2).map((c) => c.join())).size).toBe(1); // steady from step 3 on
+    expect(new Set(counts.slice(2).map((c) => c.join())).size).toBe(1); // steady from step 3 on, the buffer pool included
+    expect(nativeStats()?.reuses ?? 0).toBeGreaterThan(1000); // and steps reuse their tensors' memory
     model.dispose();
     logit.variable.dispose();
     disposeAdam(optimizers.model);

@@ -43,8 +43,10 @@ export function registerNativeBackend(env: NodeJS.ProcessEnv = process.env): Nat
   return registered;
 }
 
-/** Counters of the native arena and primitive cache (for leak checks); null when not loaded. */
-export function nativeStats(): NativeStats | null {
+/** Counters of the native arena, primitive cache and buffer pool (for leak checks); null when not loaded. */
+export function nativeStats(): (NativeStats & Partial<ReturnType<NativeBackend['pool']['stats']>>) | null {
   const found = loadAddon();
-  return 'addon' in found ? found.addon.stats() : null;
+  if (!('addon' in found)) return null;
+  const backend = registered?.ok === true ? tf.findBackend(nativeBackendName) : null;
+  return backend instanceof NativeBackend ? backend.nativeStats() : found.addon.stats();
 }

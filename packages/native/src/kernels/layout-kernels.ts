@@ -55,7 +55,7 @@ const padV2 = nativeKernel<{ paddings: Array<[number, number]>; constantValue: n
   if (!allFloat(x)) return null;
   const shape = x.shape.map((d, i) => (attrs.paddings[i]?.[0] ?? 0) + d + (attrs.paddings[i]?.[1] ?? 0));
   const out = backend.output(shape);
-  if (attrs.constantValue !== 0) out.values.fill(attrs.constantValue);
+  out.values.fill(attrs.constantValue); // recycled arrays are not zeroed
   backend.addon.slice(out.values, shape, attrs.paddings.map((p) => p[0]), x.shape, backend.f32(x), true);
   return out.info;
 });

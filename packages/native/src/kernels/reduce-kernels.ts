@@ -19,7 +19,7 @@ function reduceKernel(name: string, op: number): KernelConfig {
     const x = input(inputs, 'x');
     if (!allFloat(x) || x.shape.length > 6) return null;
     const rank = x.shape.length;
-    const axes = util.parseAxisParam(attrs.axis ?? attrs.reductionIndices ?? null, x.shape).sort((a, b) => a - b);
+    const axes = util.parseAxisParam(attrs.axis ?? attrs.reductionIndices ?? x.shape.map((_, i) => i), x.shape).sort((a, b) => a - b);
     const kept = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
     const outShape = attrs.keepDims ? kept : x.shape.filter((_, i) => !axes.includes(i));
     const out = backend.output(outShape);

@@ -7,8 +7,9 @@
 
 namespace vad {
 
+// One context per JS thread (worker threads each get their own engine, cache and arena).
 Context& ctx() {
-  static Context instance = [] {
+  static thread_local Context instance = [] {
     Context c;
     c.threads = omp_get_max_threads();
     return c;

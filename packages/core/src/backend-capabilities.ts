@@ -12,6 +12,8 @@ export const fusedKernelNames = {
   batchNormTrain: 'VadBatchNormTrain',
   /** Its backward. */
   batchNormGrad: 'VadBatchNormGrad',
+  /** Evaluation-mode BatchNorm (+ ReLU) in one pass. */
+  batchNormInfer: 'VadBatchNormInfer',
   /** One Adam update of a parameter and its moments. */
   adam: 'VadAdamUpdate',
 } as const;

@@ -198,7 +198,7 @@ Napi::Value BnGrad(const Napi::CallbackInfo& info) {
   });
 }
 
-// bnInfer(x, M, C, mean, var, scale | null, offset | null, eps, y): y = (x − μ)/√(v + ε)·γ + β
+// bnInfer(x, M, C, mean, var, scale | null, offset | null, eps, y, relu?): y = (x − μ)/√(v + ε)·γ + β, then ReLU if asked
 Napi::Value BnInfer(const Napi::CallbackInfo& info) {
   return guarded(info, "bnInfer", [&] {
     const float* x = f32(info, 0);
@@ -208,6 +208,7 @@ Napi::Value BnInfer(const Napi::CallbackInfo& info) {
     const float* beta = info[6].IsNull() ? nullptr : f32(info, 6);
     const double eps = number(info, 7);
     float* y = f32(info, 8);
+    const bool relu = info.Length() > 9 && info[9].As<Napi::Boolean>().Value();
     const Rows rows(m, c);
     std::vector<float> scale(c), shift(c);
     for (int64_t k = 0; k < c; k++) {
@@ -216,9 +217,9 @@ Napi::Value BnInfer(const Napi::CallbackInfo& info) {
       shift[k] = static_cast<float>((beta == nullptr ? 0.0 : beta[k]) - mean[k] * s);
     }
     const std::vector<float> sc = rows.repeat(scale), sh = rows.repeat(shift);
-    parallelRows(rows.vrows, rows.v, [&](int64_t b, int64_t n) { affineBlock(x + b * rows.v, n, rows.v, sc.data(), sh.data(), false, y + b * rows.v); });
+    parallelRows(rows.vrows, rows.v, [&](int64_t b, int64_t n) { affineBlock(x + b * rows.v, n, rows.v, sc.data(), sh.data(), relu, y + b * rows.v); });
     const int64_t t0 = rows.vrows * rows.v;
-    if (rows.tail > 0) affineBlock(x + t0, rows.tail, c, scale.data(), shift.data(), false, y + t0);
+    if (rows.tail > 0) affineBlock(x + t0, rows.tail, c, scale.data(), shift.data(), relu, y + t0);
   });
 }
 

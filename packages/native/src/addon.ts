@@ -25,7 +25,7 @@ export interface NativeAddon {
   convBackward(x: F32, xShape: Dims, w: F32, wShape: Dims, y: F32 | null, dy: F32, dyShape: Dims, geometry: Dims, activation: number, dx: F32, dw: F32, db: F32 | null): void;
   bnTrain(x: F32, rows: number, channels: number, gamma: F32, beta: F32, runMean: F32, runVar: F32, epsilon: number, momentum: number, relu: boolean, y: F32, mean: F32, variance: F32, newRunMean: F32, newRunVar: F32): void;
   bnGrad(dy: F32, x: F32, y: F32 | null, rows: number, channels: number, mean: F32, variance: F32, gamma: F32, epsilon: number, dx: F32, dGamma: F32, dBeta: F32): void;
-  bnInfer(x: F32, rows: number, channels: number, mean: F32, variance: F32, scale: F32 | null, offset: F32 | null, epsilon: number, y: F32): void;
+  bnInfer(x: F32, rows: number, channels: number, mean: F32, variance: F32, scale: F32 | null, offset: F32 | null, epsilon: number, y: F32, relu?: boolean): void;
   binary(op: number, a: F32, aStrides: Dims, b: F32, bStrides: Dims, shape: Dims, out: F32 | Uint8Array): void;
   unary(op: number, x: F32, y: F32, alpha: number, beta: number): void;
   addN(xs: readonly F32[], y: F32): void;

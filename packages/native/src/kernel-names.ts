@@ -7,9 +7,11 @@
  * - batchNormTrain: inputs { x, gamma, beta, runningMean, runningVar }, attrs { epsilon, momentum, relu }
  *   ⇒ [y, mean, variance (biased), new running mean, new running variance (unbiased update)]
  * - batchNormGrad: inputs { dy, x, mean, variance, gamma, y? (when relu) }, attrs { epsilon, relu } ⇒ [dx, dγ, dβ]
+ * - batchNormInfer: inputs { x, mean, variance, scale, offset }, attrs { epsilon, relu } ⇒ y (evaluation mode, + ReLU)
  * - adam: inputs { param, m, v, grad }, attrs { lr, beta1, beta2, epsilon, correction1, correction2 } ⇒ [param', m', v']
  */
 export const convBackwardKernelName = 'VadConv2DBackward';
 export const batchNormTrainKernelName = 'VadBatchNormTrain';
 export const batchNormGradKernelName = 'VadBatchNormGrad';
+export const batchNormInferKernelName = 'VadBatchNormInfer';
 export const adamKernelName = 'VadAdamUpdate';

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { adamUpdate, batchNorm, batchNormRelu, createAdam, disposeAdam, type BatchNormWeights } from '@vad/core';
+import { adamUpdate, batchNorm, batchNormRelu, createAdam, disposeAdam, fusedKernelNames, type BatchNormWeights } from '@vad/core';
 import { describe, expect, it } from 'vitest';
+import { adamKernelName, batchNormGradKernelName, batchNormInferKernelName, batchNormTrainKernelName, convBackwardKernelName } from './kernel-names';
 import { nativeForTests, onBoth, randomData, relativeError } from './test-support';
 
 const native = nativeForTests();
@@ -29,6 +30,15 @@ function plainBatchNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor): tf.Ten
   const { mean, variance } = tf.moments(x, [0, 1, 2]);
   return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5))), gamma), beta);
 }
+
+describe('the fused-kernel contract with @vad/core', () => {
+  it('uses the same kernel names on both sides', () => {
+    expect(fusedKernelNames).toEqual({
+      convBackward: convBackwardKernelName, batchNormTrain: batchNormTrainKernelName, batchNormGrad: batchNormGradKernelName,
+      batchNormInfer: batchNormInferKernelName, adam: adamKernelName,
+    });
+  });
+});
 
 describe.skipIf(!native.available)(`native BatchNorm, Adam, element-wise, reductions and layout vs the cpu backend ${native.reason}`, () => {
   it.each([

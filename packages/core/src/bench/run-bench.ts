@@ -143,7 +143,9 @@ function timeInference(model: AnomalyModel, clips: Float32Array, n: number): num
   const times: number[] = [];
   for (let i = 0; i < n + 2; i++) {
     const start = now();
-    tf.tidy(() => model.apply(clip, false).dataSync());
+    const y = tf.tidy(() => model.apply(clip, false)); // read outside tidy: tidy walks a returned typed array key by key
+    y.dataSync();
+    y.dispose();
     if (i >= 2) times.push(now() - start);
   }
   clip.dispose();

@@ -61,6 +61,10 @@ export function batchNorm(x: tf.Tensor4D, weights: BatchNormWeights, training: b
  */
 export function batchNormRelu(x: tf.Tensor4D, weights: BatchNormWeights, training: boolean): tf.Tensor4D {
   if (training && hasKernel(fusedKernelNames.batchNormTrain)) return fusedBatchNorm(x, weights, true, batchNormDefaults.epsilon, batchNormDefaults.momentum);
+  if (!training && hasKernel(fusedKernelNames.batchNormInfer)) {
+    const { gamma: scale, beta: offset, runningMean: mean, runningVar: variance } = weights;
+    return tf.engine().runKernel(fusedKernelNames.batchNormInfer, { x, mean, variance, scale, offset }, { epsilon: batchNormDefaults.epsilon, relu: true }) as tf.Tensor4D;
+  }
   return tf.tidy(() => tf.relu(batchNorm(x, weights, training)));
 }
 

@@ -1,5 +1,5 @@
 import type { KernelConfig } from '@tensorflow/tfjs';
-import { adamKernelName, batchNormGradKernelName, batchNormTrainKernelName } from '../kernel-names';
+import { adamKernelName, batchNormGradKernelName, batchNormInferKernelName, batchNormTrainKernelName } from '../kernel-names';
 import { allFloat, input, nativeKernel, sizeOf } from './kernel-util';
 
 interface BatchNormTrainAttrs {
@@ -58,6 +58,15 @@ const fusedBatchNorm = nativeKernel<{ varianceEpsilon: number }>('FusedBatchNorm
   return y.info;
 });
 
+/** Evaluation-mode BatchNorm with the ReLU fused (one pass). */
+const batchNormInfer = nativeKernel<{ epsilon: number; relu: boolean }>(batchNormInferKernelName, ({ inputs, attrs, backend }) => {
+  const [x, mean, variance, scale, offset] = ['x', 'mean', 'variance', 'scale', 'offset'].map((n) => input(inputs, n));
+  const channels = x!.shape[x!.shape.length - 1] ?? 1;
+  const y = backend.output(x!.shape);
+  backend.addon.bnInfer(backend.f32(x!), sizeOf(x!.shape) / channels, channels, backend.f32(mean!), backend.f32(variance!), backend.f32(scale!), backend.f32(offset!), attrs.epsilon, y.values, attrs.relu);
+  return y.info;
+});
+
 interface AdamAttrs {
   readonly lr: number;
   readonly beta1: number;
@@ -79,4 +88,4 @@ const adam = nativeKernel<AdamAttrs>(adamKernelName, ({ inputs, attrs, backend }
 });
 
 /** BatchNorm and Adam kernels of the native backend. */
-export const fusedKernels: KernelConfig[] = [batchNormTrain, batchNormGrad, fusedBatchNorm, adam];
+export const fusedKernels: KernelConfig[] = [batchNormTrain, batchNormGrad, batchNormInfer, fusedBatchNorm, adam];

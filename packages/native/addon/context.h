@@ -33,7 +33,7 @@ class Arena {
 };
 
 /** Arena slots: one per concurrent use inside a kernel call. */
-enum Slot : int { kScratchpad = 0, kWeights, kWeights2, kDiffWeights, kGrad, kTemp, kSlotCount };
+enum Slot : int { kScratchpad = 0, kWeights, kDiffWeights, kGrad, kSlotCount };
 
 struct Context {
   /** Threads for large work (setThreads, else OpenMP's default). */

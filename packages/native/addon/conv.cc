@@ -151,7 +151,7 @@ void runBackwardData(const Geometry& g, float* dy, float* w, float* dx) {
   ThreadScope threads(g.macs());
   ConvEntry& e = entry(g);
   backwardData(e, g);
-  void* wp = weightsAs(e, e.bdPd.weights_desc(), w, kWeights2);
+  void* wp = weightsAs(e, e.bdPd.weights_desc(), w, kWeights);
   memory dym(e.dst, ctx().engine, dy), wm(e.bdPd.weights_desc(), ctx().engine, wp), dxm(e.src, ctx().engine, dx);
   memory sm(e.bdPd.scratchpad_desc(), ctx().engine, scratch(e.bdPd.scratchpad_desc()));
   e.bd.execute(ctx().stream, {{DNNL_ARG_DIFF_DST, dym}, {DNNL_ARG_WEIGHTS, wm}, {DNNL_ARG_DIFF_SRC, dxm}, {DNNL_ARG_SCRATCHPAD, sm}});

@@ -4,12 +4,16 @@
  * step allocates no tensor memory: no page faults on fresh buffers and no garbage-collection
  * pressure from large ArrayBuffers (both measured as a large share of a step without it).
  *
+ * Past `maxPooledBytes` the longest-pooled arrays are dropped (a step's rarely reused sizes go first).
+ *
  * Safety: an array is only reused when no live tensor refers to its buffer (every registration of
  * a buffer, views included, is counted) and its values were never handed out (read, dataSync,
  * or written by the user), since tfjs returns the backend's own array from `dataSync()`.
  */
 export class BufferPool {
   private readonly free = new Map<number, Float32Array[]>();
+  /** Every pooled array in the order it was pooled (oldest first), for eviction past the cap. */
+  private readonly order = new Set<Float32Array>();
   private readonly users = new Map<ArrayBufferLike, number>();
   private readonly pinned = new WeakSet<ArrayBufferLike>();
   /** Buffers this pool allocated (the cpu fallback kernels' own arrays are left to the garbage collector). */
@@ -23,6 +27,7 @@ export class BufferPool {
   take(length: number): Float32Array {
     const recycled = this.free.get(length)?.pop();
     if (recycled !== undefined) {
+      this.order.delete(recycled);
       this.pooledBytes -= recycled.byteLength;
       this.reuses++;
       return recycled;
@@ -56,11 +61,26 @@ export class BufferPool {
     }
     this.users.delete(buffer);
     const whole = values instanceof Float32Array && values.byteOffset === 0 && values.byteLength === buffer.byteLength;
-    if (!whole || !this.owned.has(buffer) || this.pinned.has(buffer) || this.pooledBytes + values.byteLength > this.maxPooledBytes) return;
-    const list = this.free.get(values.length) ?? [];
-    list.push(values as Float32Array);
-    this.free.set(values.length, list);
-    this.pooledBytes += values.byteLength;
+    if (!whole || !this.owned.has(buffer) || this.pinned.has(buffer) || values.byteLength > this.maxPooledBytes) return;
+    const array = values as Float32Array;
+    const list = this.free.get(array.length) ?? [];
+    list.push(array);
+    this.free.set(array.length, list);
+    this.order.add(array);
+    this.pooledBytes += array.byteLength;
+    this.evict();
+  }
+
+  /** Drops the longest-pooled arrays until the pool fits its cap (they go to the garbage collector). */
+  private evict(): void {
+    for (const oldest of this.order) {
+      if (this.pooledBytes <= this.maxPooledBytes) return;
+      this.order.delete(oldest);
+      const list = this.free.get(oldest.length);
+      const at = list?.indexOf(oldest) ?? -1;
+      if (list !== undefined && at >= 0) list.splice(at, 1);
+      this.pooledBytes -= oldest.byteLength;
+    }
   }
 
   /** Arrays waiting for reuse and their bytes; how many outputs reused one. */
@@ -73,6 +93,7 @@ export class BufferPool {
   /** Drops every pooled array (memory goes back to the garbage collector). */
   clear(): void {
     this.free.clear();
+    this.order.clear();
     this.pooledBytes = 0;
   }
 }

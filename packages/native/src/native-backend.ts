@@ -4,7 +4,7 @@ import type { NativeAddon, NativeStats } from './addon';
 import { BufferPool } from './buffer-pool';
 
 /** Memory kept for reuse at most (MB), `VAD_NATIVE_POOL_MB`. */
-const defaultPoolMb = 8192;
+const defaultPoolMb = 2048;
 
 /**
  * The `native` tfjs backend: the cpu backend's tensor storage (plain typed arrays in the JS heap,

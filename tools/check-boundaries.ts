@@ -1,6 +1,7 @@
 /**
  * Enforces the package boundaries of the design card (house style §6.1) by scanning imports:
- *  - core imports no internal package;
+ *  - core imports no internal package but the optional native backend (a leaf, loaded dynamically);
+ *  - native (the oneDNN tfjs backend) imports no internal package;
  *  - schedules and metrics import no internal package and no @tensorflow/*;
  *  - simulators may import only core;
  *  - only experiments touches files, YAML or argv (node:fs, yaml, yargs, sharp, child_process).
@@ -18,7 +19,8 @@ interface Rule {
 
 const io = [/^(node:)?fs(\/promises)?$/, /^yaml$/, /^yargs/, /^sharp$/, /^(node:)?child_process$/, /^@resvg\//];
 const rules: Record<string, Rule> = {
-  core: { internal: [], banned: io },
+  core: { internal: ['native'], banned: io },
+  native: { internal: [], banned: io },
   simulators: { internal: ['core'], banned: io },
   schedules: { internal: [], banned: [/^@tensorflow\//, ...io] },
   metrics: { internal: [], banned: [/^@tensorflow\//, ...io] },

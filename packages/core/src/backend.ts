@@ -1,14 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
+import { declareBackend } from './backend-capabilities';
 import { UserError } from './errors';
 
-/** Backends a run may ask for; `auto` picks tensorflow if loadable, else wasm, else cpu. */
-export const backendChoices = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+/** Backends a run may ask for; `auto` picks tensorflow if loadable, else native (oneDNN), else wasm, else cpu. */
+export const backendChoices = ['auto', 'tensorflow', 'native', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof backendChoices)[number];
 
 /** Which backend was selected, and how (recorded next to every result). */
 export interface BackendInfo {
-  /** tfjs backend name actually in use: 'tensorflow', 'wasm' or 'cpu'. */
-  readonly name: 'tensorflow' | 'wasm' | 'cpu';
+  /** tfjs backend name actually in use. */
+  readonly name: 'tensorflow' | 'native' | 'wasm' | 'cpu';
   /** What was asked for. */
   readonly requested: BackendChoice;
   /** Package that provides it, e.g. '@tensorflow/tfjs-node-gpu'. */
@@ -35,7 +36,29 @@ async function tryTensorflow(): Promise<{ provider: string } | { errors: string[
   return { errors };
 }
 
-async function activate(name: 'tensorflow' | 'wasm' | 'cpu'): Promise<boolean> {
+/** The oneDNN backend of `@vad/native` (an optional, built-at-install addon), registered as `native`. */
+async function tryNative(): Promise<{ detail: string } | { reason: string; advice: string }> {
+  try {
+    const native = await import('@vad/native');
+    const r = native.registerNativeBackend();
+    if (!r.ok) return { reason: r.reason, advice: r.advice };
+    declareBackend('native', { multiThreaded: true });
+    return { detail: r.detail };
+  } catch (error) {
+    return { reason: (error as Error).message.split('\n')[0] ?? 'failed to load', advice: 'apt-get install libdnnl-dev, then npm rebuild @vad/native' };
+  }
+}
+
+let advised = false;
+
+/** One stderr line per process when `auto` passes over an unbuilt native backend (not when disabled on purpose). */
+function adviseOnce(why: string, advice: string): void {
+  if (advised || why.startsWith('disabled')) return;
+  advised = true;
+  process.stderr.write(`vad: native backend unavailable (${why}); to enable it: ${advice}\n`);
+}
+
+async function activate(name: BackendInfo['name']): Promise<boolean> {
   if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   const ok = await tf.setBackend(name);
   await tf.ready();
@@ -54,9 +77,10 @@ export function resolveBackendChoice(explicit?: string, env: NodeJS.ProcessEnv =
 
 /**
  * Activates a tfjs backend. `tensorflow` loads `@tensorflow/tfjs-node-gpu`, else `@tensorflow/tfjs-node`
- * (optional dependencies, loaded dynamically); `auto` falls back to wasm, then cpu.
+ * (optional dependencies, loaded dynamically); `native` is the oneDNN addon of `@vad/native`; `auto`
+ * tries tensorflow, native, wasm, then cpu, and `detail` says why each earlier one was passed over.
  *
- * @throws UserError when `tensorflow` is asked for explicitly and neither package loads.
+ * @throws UserError when `tensorflow` or `native` is asked for explicitly and cannot load.
  * @example
  * const info = await initBackend('auto'); // => { name: 'wasm', provider: '@tensorflow/tfjs-backend-wasm', … }
  */
@@ -74,6 +98,17 @@ export async function initBackend(choice: BackendChoice = 'auto'): Promise<Backe
       );
     }
     notes.push(`tensorflow unavailable (${why})`);
+  }
+  if (choice === 'native' || choice === 'auto') {
+    const found = await tryNative();
+    if ('detail' in found && (await activate('native'))) {
+      return { name: 'native', requested: choice, provider: '@vad/native', detail: [...notes, `native (${found.detail})`].join('; ') };
+    }
+    const why = 'reason' in found ? found.reason : 'setBackend failed';
+    const advice = 'advice' in found ? found.advice : 'apt-get install libdnnl-dev, then npm rebuild @vad/native';
+    if (choice === 'native') throw new UserError(`backend must be built when set to "native" (${advice}), but got: ${why}`);
+    notes.push(`native unavailable (${why}; to enable it: ${advice})`);
+    adviseOnce(why, advice);
   }
   if (choice === 'wasm' || choice === 'auto') {
     try {

@@ -1,6 +1,7 @@
 export * from './rng';
 export * from './errors';
 export * from './backend';
+export * from './backend-capabilities';
 export * from './ops/index';
 export * from './models/index';
 export * from './bench/index';

@@ -44,6 +44,8 @@ export interface BenchResult {
   readonly kernels: readonly number[];
   readonly params: number;
   readonly trainStepMs: TimeStats;
+  /** CPU time of this process per train step (all its threads): on a shared machine, steadier than wall time. */
+  readonly trainStepCpuMs: TimeStats;
   readonly inferMsPerClip: TimeStats;
   readonly gflopPerStep: number;
   readonly effectiveGflops: number;
@@ -77,13 +79,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const simulator = createWeightedNoiseSimulator();
   const loss = { mode: 'distinction', lambda: 0.01, epsilon: 1e-6, maxErrorMargin: 0.2 } as const;
   const simRng = rng.fork('simulator');
+  const cpu: number[] = [];
   const step = async (): Promise<number> => {
     const batch = uploadBatch(host);
+    const cpuStart = process.cpuUsage();
     const start = now();
     const { grads } = await (engine ?? local).computeGradients({ model, simulator, batch, sigma: { kind: 'learned', logit }, rng: simRng, loss });
     applyGradients(model, logit, optimizers, grads, 1e-2);
     await logit.variable.data(); // the step is done when its last update is
     const ms = now() - start;
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
     disposeBatch(batch);
     return ms;
   };
@@ -96,6 +102,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const infer = timeInference(model, host.clips, options.inferClips ?? Math.max(options.steps, 10));
   const flops = modelFlops(modelOptions, preset.batch);
   const trainStepMs = timeStats(train);
+  const trainStepCpuMs = timeStats(cpu.slice(options.warmup, options.warmup + options.steps));
   const inferMsPerClip = timeStats(infer);
   const params = model.parameterCount();
   await engine?.dispose();
@@ -116,6 +123,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     kernels: modelOptions.kernels,
     params,
     trainStepMs,
+    trainStepCpuMs,
     inferMsPerClip,
     gflopPerStep: round(flops.trainGflopPerStep, 2),
     effectiveGflops: round(flops.trainGflopPerStep / (trainStepMs.median / 1000), 2),
@@ -135,7 +143,9 @@ function timeInference(model: AnomalyModel, clips: Float32Array, n: number): num
   const times: number[] = [];
   for (let i = 0; i < n + 2; i++) {
     const start = now();
-    tf.tidy(() => model.apply(clip, false).dataSync());
+    const y = tf.tidy(() => model.apply(clip, false)); // read outside tidy: tidy walks a returned typed array key by key
+    y.dataSync();
+    y.dispose();
     if (i >= 2) times.push(now() - start);
   }
   clip.dispose();

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { batchNorm, type BatchNormWeights } from '../ops/batch-norm';
+import { batchNormRelu, type BatchNormWeights } from '../ops/batch-norm';
 import { conv2d } from '../ops/conv2d';
 import { depthToSpace2 } from '../ops/depth-to-space';
 import type { WeightBank } from './weight-bank';
@@ -68,14 +68,14 @@ export class ConvBlock {
       const out = this.options.outChannels;
       const projected = this.branches.map((branch, i) => {
         const bias = i === 0 ? this.projectionBias : undefined;
-        const hidden = tf.relu(batchNorm(conv2d(x, branch.weight, { bias: branch.bias }), branch.norm, training)); // [N, H, W, width]
+        const hidden = batchNormRelu(conv2d(x, branch.weight, { bias: branch.bias }), branch.norm, training); // [N, H, W, width]
         return this.options.decode
           ? conv2d(tf.reshape(hidden, [n, h, 4 * w, out]), branch.projection, { bias }) // [N, H, 4W, out], columns (w, p)
           : conv2d(hidden, branch.projection, { bias, stride: 2 }); // [N, H/2, W/2, out]
       });
       let y = (projected.length === 1 ? projected[0] : tf.addN(projected)) as tf.Tensor4D;
       if (this.options.decode) y = depthToSpace2(tf.reshape(y, [n, h, w, 4 * out]) as tf.Tensor4D); // [N, 2H, 2W, out]
-      return this.options.last === true ? y : tf.relu(batchNorm(y, this.norm, training));
+      return this.options.last === true ? y : batchNormRelu(y, this.norm, training);
     });
   }
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedKernelNames, hasKernel } from '../backend-capabilities';
 import { channelSum } from './channel-sum';
 
 /** One BatchNorm layer's weights: affine γ, β (trainable) and running statistics (not trainable). */
@@ -26,6 +27,7 @@ export const batchNormDefaults = { epsilon: 1e-5, momentum: 0.1 } as const;
 export function batchNorm(x: tf.Tensor4D, weights: BatchNormWeights, training: boolean, epsilon: number = batchNormDefaults.epsilon, momentum: number = batchNormDefaults.momentum): tf.Tensor4D {
   const { gamma, beta, runningMean, runningVar } = weights;
   if (!training) return tf.batchNorm4d(x, runningMean, runningVar, beta, gamma, epsilon);
+  if (hasKernel(fusedKernelNames.batchNormTrain)) return fusedBatchNorm(x, weights, false, epsilon, momentum);
   const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [xs, g, b, save] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
     const count = xs.size / xs.shape[3];
@@ -49,4 +51,41 @@ export function batchNorm(x: tf.Tensor4D, weights: BatchNormWeights, training: b
     };
   });
   return f(x, gamma, beta) as tf.Tensor4D;
+}
+
+/**
+ * ReLU(BatchNorm(x)), as one fused kernel (forward and backward) where the backend has it.
+ *
+ * @example
+ * batchNormRelu(tf.tensor4d([1, 3], [1, 1, 2, 1]), weights, true); // => [0, 1] (up to ε)
+ */
+export function batchNormRelu(x: tf.Tensor4D, weights: BatchNormWeights, training: boolean): tf.Tensor4D {
+  if (training && hasKernel(fusedKernelNames.batchNormTrain)) return fusedBatchNorm(x, weights, true, batchNormDefaults.epsilon, batchNormDefaults.momentum);
+  if (!training && hasKernel(fusedKernelNames.batchNormInfer)) {
+    const { gamma: scale, beta: offset, runningMean: mean, runningVar: variance } = weights;
+    return tf.engine().runKernel(fusedKernelNames.batchNormInfer, { x, mean, variance, scale, offset }, { epsilon: batchNormDefaults.epsilon, relu: true }) as tf.Tensor4D;
+  }
+  return tf.tidy(() => tf.relu(batchNorm(x, weights, training)));
+}
+
+/** Training-mode BatchNorm (+ ReLU) on the backend's fused kernels; same maths as {@link batchNorm}. */
+function fusedBatchNorm(x: tf.Tensor4D, weights: BatchNormWeights, relu: boolean, epsilon: number, momentum: number): tf.Tensor4D {
+  const { runningMean, runningVar } = weights;
+  const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [xs, g, b, save] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
+    const inputs = { x: xs, gamma: g, beta: b, runningMean, runningVar };
+    const [y, mean, variance, newMean, newVar] = tf.engine().runKernel(fusedKernelNames.batchNormTrain, inputs, { epsilon, momentum, relu }) as tf.Tensor[];
+    runningMean.assign(newMean as tf.Tensor1D);
+    runningVar.assign(newVar as tf.Tensor1D);
+    save(relu ? [xs, mean!, variance!, g, y!] : [xs, mean!, variance!, g]);
+    return {
+      value: y as tf.Tensor4D,
+      gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
+        const [sx, sMean, sVar, sGamma, sy] = saved;
+        const gradInputs = { dy, x: sx!, mean: sMean!, variance: sVar!, gamma: sGamma!, ...(sy !== undefined ? { y: sy } : {}) };
+        return tf.engine().runKernel(fusedKernelNames.batchNormGrad, gradInputs, { epsilon, relu }) as tf.Tensor[];
+      },
+    };
+  });
+  return f(x, weights.gamma, weights.beta) as tf.Tensor4D;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedKernelNames, hasFastConvGradients, hasKernel } from '../backend-capabilities';
 import { channelSum } from './channel-sum';
 import { activationGrad, filterGradPatch, filterGradSame, inputGradPatch, inputGradSame } from './conv-gradients';
 
@@ -18,8 +19,10 @@ export interface Conv2dOptions {
 
 /**
  * THE convolution of every model (the one place to swap in faster kernels): NHWC, fused bias and
- * activation. On the `tensorflow` backend it is the native fused op with native gradients; on wasm
- * and cpu its gradients run through fast forward ops (see conv-gradients.ts).
+ * activation. Chosen by what the active backend can do: tfjs's fused op with its own gradients
+ * where those are fast (`tensorflow`); the one-call fused backward kernel where the backend has it
+ * (`native`: oneDNN backward data + weights + bias); otherwise (wasm, cpu) gradients through fast
+ * forward ops (see conv-gradients.ts).
  *
  * @throws Error when the geometry is not one of the two supported ones.
  * @example
@@ -29,7 +32,8 @@ export interface Conv2dOptions {
 export function conv2d(x: tf.Tensor4D, filter: tf.Tensor4D, options: Conv2dOptions = {}): tf.Tensor4D {
   const { bias, activation = 'linear', stride = 1 } = options;
   checkGeometry(x, filter, stride);
-  if (tf.getBackend() === 'tensorflow') return nativeConv(x, filter, bias, activation, stride);
+  if (hasFastConvGradients()) return nativeConv(x, filter, bias, activation, stride);
+  if (hasKernel(fusedKernelNames.convBackward)) return fusedBackwardConv(x, filter, bias, activation, stride);
   const forward = (xs: tf.Tensor4D, ws: tf.Tensor4D, bs: tf.Tensor1D | undefined, save: tf.GradSaveFunc) => {
     const y = tf.fused.conv2d({ x: xs, filter: ws, strides: stride, pad: stride === 1 ? 'same' : 'valid', bias: bs, activation });
     save(activation === 'linear' ? [xs, ws] : [xs, ws, y]);
@@ -52,6 +56,28 @@ export function conv2d(x: tf.Tensor4D, filter: tf.Tensor4D, options: Conv2dOptio
     forward(a[0] as tf.Tensor4D, a[1] as tf.Tensor4D, a[2] as tf.Tensor1D, a[3] as tf.GradSaveFunc),
   );
   return f(x, filter, bias) as tf.Tensor4D;
+}
+
+/** Forward as tfjs's fused op, backward as one call of the backend's fused conv-backward kernel. */
+function fusedBackwardConv(x: tf.Tensor4D, filter: tf.Tensor4D, bias: tf.Tensor1D | undefined, activation: ConvActivation, stride: 1 | 2): tf.Tensor4D {
+  const pad = stride === 1 ? 'same' : 'valid';
+  const f = tf.customGrad((...a: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [xs, ws] = a as [tf.Tensor4D, tf.Tensor4D];
+    const bs = bias === undefined ? undefined : (a[2] as tf.Tensor1D);
+    const save = a[a.length - 1] as tf.GradSaveFunc;
+    const y = tf.fused.conv2d({ x: xs, filter: ws, strides: stride, pad, bias: bs, activation });
+    save(activation === 'linear' ? [xs, ws] : [xs, ws, y]);
+    return {
+      value: y,
+      gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
+        const [sx, sw, sy] = saved as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D | undefined];
+        const inputs = { x: sx, filter: sw, dy, ...(sy !== undefined ? { y: sy } : {}) };
+        const attrs = { strides: stride, pad, activation, hasBias: bs !== undefined };
+        return tf.engine().runKernel(fusedKernelNames.convBackward, inputs, attrs) as tf.Tensor[];
+      },
+    };
+  });
+  return (bias === undefined ? f(x, filter) : f(x, filter, bias)) as tf.Tensor4D;
 }
 
 function nativeConv(x: tf.Tensor4D, filter: tf.Tensor4D, bias: tf.Tensor1D | undefined, activation: ConvActivation, stride: 1 | 2): tf.Tensor4D {

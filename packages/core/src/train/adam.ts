@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedKernelNames, hasKernel } from '../backend-capabilities';
 
 /** Adam hyper-parameters; the defaults are PyTorch's (β1 0.9, β2 0.999, ε 1e-8). */
 export interface AdamConfig {
@@ -54,6 +55,16 @@ export function adamUpdate(adam: Adam, name: string, variable: tf.Variable, grad
   slot.step += 1;
   const correction1 = 1 - beta1 ** slot.step;
   const correction2 = 1 - beta2 ** slot.step;
+  if (hasKernel(fusedKernelNames.adam)) {
+    tf.tidy(() => {
+      const attrs = { lr, beta1, beta2, epsilon, correction1, correction2 };
+      const [p, m, v] = tf.engine().runKernel(fusedKernelNames.adam, { param: variable, m: slot.m, v: slot.v, grad }, attrs) as tf.Tensor[];
+      slot.m.assign(m!);
+      slot.v.assign(v!);
+      variable.assign(p!);
+    });
+    return;
+  }
   tf.tidy(() => {
     slot.m.assign(tf.add(tf.mul(slot.m, beta1), tf.mul(grad, 1 - beta1)));
     slot.v.assign(tf.add(tf.mul(slot.v, beta2), tf.mul(tf.square(grad), 1 - beta2)));

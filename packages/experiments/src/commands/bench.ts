@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { backendChoices, benchPresetNames, formatBench, initBackend, resolveBackendChoice, runBench, UserError, type BenchPreset } from '@vad/core';
+import { backendChoices, benchPresetNames, formatBench, initBackend, isMultiThreaded, resolveBackendChoice, runBench, UserError, type BenchPreset } from '@vad/core';
 
 interface BenchArgs {
   readonly preset: BenchPreset;
@@ -10,10 +10,11 @@ interface BenchArgs {
   readonly json: boolean;
   readonly threads?: number;
   readonly microBatches: number;
+  readonly profile: boolean;
 }
 
 /**
- * `vad bench --preset small [--backend wasm] [--steps 5] [--warmup 2] [--threads 2] [--json]` — times the full DDL
+ * `vad bench --preset small [--backend native] [--steps 5] [--warmup 2] [--threads 2] [--profile] [--json]` — times the full DDL
  * train step and batch-1 inference of a reference preset and compares with PyTorch (performance.md).
  * `--threads` defaults to min(2, cores) (2 is faster on the 2-core reference machine: small 1158 vs
  * 1347 ms/step, unet-small 557 vs 757), or 1 with `--micro-batches` > 1; `--threads 1` is the exact step.
@@ -33,27 +34,30 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
         describe: 'threads per train step (data-parallel worker threads, per-shard BatchNorm statistics; 1 = exact single-thread step)',
       })
       .option('micro-batches', { type: 'number', default: 1, describe: 'sequential micro-batches per step to bound memory (medium needs 2 on wasm: 4 GB heap)' })
+      .option('profile', { type: 'boolean', default: false, describe: 'profile one extra step and print the time per kernel' })
       .option('json', { type: 'boolean', default: false, describe: 'print one JSON object only' }) as unknown as Argv<BenchArgs>,
   handler: async (args) => {
     if (!Number.isInteger(args.steps) || args.steps < 1) throw new UserError(`vad bench: --steps must be a positive integer, but got ${args.steps}`);
     if (!Number.isInteger(args.warmup) || args.warmup < 0) throw new UserError(`vad bench: --warmup must be a non-negative integer, but got ${args.warmup}`);
     if (!Number.isInteger(args.microBatches) || args.microBatches < 1) throw new UserError(`vad bench: --micro-batches must be a positive integer, but got ${args.microBatches}`);
-    const threads = args.threads ?? defaultBenchThreads(args.microBatches);
-    if (!Number.isInteger(threads) || threads < 1) throw new UserError(`vad bench: --threads must be a positive integer, but got ${threads}`);
+    if (args.threads !== undefined && (!Number.isInteger(args.threads) || args.threads < 1)) throw new UserError(`vad bench: --threads must be a positive integer, but got ${args.threads}`);
     const backend = await initBackend(resolveBackendChoice(args.backend));
     if (!args.json) process.stdout.write(`backend: ${backend.name} (${backend.detail})\n`);
-    const result = await runBench({ preset: args.preset, steps: args.steps, warmup: args.warmup, threads, microBatches: args.microBatches, breakdown: !args.json });
+    const threads = args.threads ?? defaultBenchThreads(args.microBatches, availableParallelism(), backend.name);
+    const result = await runBench({ preset: args.preset, steps: args.steps, warmup: args.warmup, threads, microBatches: args.microBatches, breakdown: args.profile });
     process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : `${formatBench(result)}\n`);
   },
 };
 
 /**
- * `--threads` when not given: min(2, available cores), but 1 with micro-batches (the engines don't combine).
+ * `--threads` when not given: min(2, available cores), but 1 with micro-batches (the engines don't
+ * combine) or on a backend that already uses every core inside each kernel (native, tensorflow).
  *
  * @example
  * defaultBenchThreads(1); // => 2 on a machine with ≥ 2 cores, 1 on a single core
  * defaultBenchThreads(2); // => 1
+ * defaultBenchThreads(1, 2, 'native'); // => 1
  */
-export function defaultBenchThreads(microBatches: number, cores = availableParallelism()): number {
-  return microBatches > 1 ? 1 : Math.max(1, Math.min(2, cores));
+export function defaultBenchThreads(microBatches: number, cores = availableParallelism(), backend = 'wasm'): number {
+  return microBatches > 1 || isMultiThreaded(backend) ? 1 : Math.max(1, Math.min(2, cores));
 }

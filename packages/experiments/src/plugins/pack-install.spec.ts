@@ -68,7 +68,7 @@ describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package'
     work = mkdtempSync(join(tmpdir(), 'vad-pack-'));
     app = join(work, 'app');
     const tarballs = join(work, 'tarballs');
-    // every publishable workspace package (a private one, e.g. a local-only addon, is not packed)
+    // every publishable workspace package, @vad/native included (a private one is not packed)
     const workspaces = readdirSync(join(root, 'packages'))
       .map((name) => join('packages', name))
       .filter((dir) => existsSync(join(root, dir, 'package.json')) && JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).private !== true);

@@ -36,26 +36,43 @@ async function tryTensorflow(): Promise<{ provider: string } | { errors: string[
   return { errors };
 }
 
+/**
+ * How to enable the native backend when its addon is not built: the one place this advice is written
+ * (printed once by `auto`, and in the error of an explicit `native`). In this monorepo the rebuild is
+ * enough (a workspace's install script always runs). In a project that installed the packages,
+ * @vad/native's build script is a dependency install script: npm 11.19 runs one not yet approved in
+ * the project's `allowScripts` with a warning, but fails on it under `--strict-allow-scripts` and
+ * skips it where it is gated or denied (`npm rebuild` too), so approving comes before the rebuild.
+ *
+ * @example
+ * process.stderr.write(`to enable it: ${nativeAdvice}\n`);
+ */
+export const nativeAdvice =
+  'apt-get install libdnnl-dev, then npm rebuild @vad/native; in an installed project whose npm gates install scripts, run npm install-scripts approve @vad/native before the rebuild';
+
 /** The oneDNN backend of `@vad/native` (an optional, built-at-install addon), registered as `native`. */
-async function tryNative(): Promise<{ detail: string } | { reason: string; advice: string }> {
+async function tryNative(): Promise<{ detail: string } | { reason: string }> {
   try {
     const native = await import('@vad/native');
     const r = native.registerNativeBackend();
-    if (!r.ok) return { reason: r.reason, advice: r.advice };
+    if (!r.ok) return { reason: r.reason };
     declareBackend('native', { multiThreaded: true });
     return { detail: r.detail };
   } catch (error) {
-    return { reason: (error as Error).message.split('\n')[0] ?? 'failed to load', advice: 'apt-get install libdnnl-dev, then npm rebuild @vad/native' };
+    const message = (error as Error).message.split('\n')[0] ?? 'failed to load';
+    // an install with --omit=optional has no @vad/native at all: rebuilding it cannot help
+    const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && message.includes("'@vad/native'");
+    return { reason: missing ? '@vad/native is not installed: npm install @vad/native' : message };
   }
 }
 
 let advised = false;
 
 /** One stderr line per process when `auto` passes over an unbuilt native backend (not when disabled on purpose). */
-function adviseOnce(why: string, advice: string): void {
+function adviseOnce(why: string): void {
   if (advised || why.startsWith('disabled')) return;
   advised = true;
-  process.stderr.write(`vad: native backend unavailable (${why}); to enable it: ${advice}\n`);
+  process.stderr.write(`vad: native backend unavailable (${why}); to enable it: ${nativeAdvice}\n`);
 }
 
 async function activate(name: BackendInfo['name']): Promise<boolean> {
@@ -105,10 +122,9 @@ export async function initBackend(choice: BackendChoice = 'auto'): Promise<Backe
       return { name: 'native', requested: choice, provider: '@vad/native', detail: [...notes, `native (${found.detail})`].join('; ') };
     }
     const why = 'reason' in found ? found.reason : 'setBackend failed';
-    const advice = 'advice' in found ? found.advice : 'apt-get install libdnnl-dev, then npm rebuild @vad/native';
-    if (choice === 'native') throw new UserError(`backend must be built when set to "native" (${advice}), but got: ${why}`);
-    notes.push(`native unavailable (${why}; to enable it: ${advice})`);
-    adviseOnce(why, advice);
+    if (choice === 'native') throw new UserError(`backend must be built when set to "native" (${nativeAdvice}), but got: ${why}`);
+    notes.push(`native unavailable (${why}; to enable it: ${nativeAdvice})`);
+    adviseOnce(why);
   }
   if (choice === 'wasm' || choice === 'auto') {
     try {

@@ -1,18 +1,18 @@
 // Install step of @vad/native: builds the oneDNN addon with node-gyp when oneDNN's headers and a
-// compiler are there, and otherwise leaves the package unbuilt with one line of advice (the addon
-// is optional: `backend: auto` then falls back to wasm). VAD_NATIVE_REQUIRED=1 makes a failed
-// build fail the install (CI, where libdnnl-dev is installed on purpose).
+// compiler are there, and otherwise leaves the package unbuilt with one line saying why (the addon
+// is optional: `backend: auto` then falls back to wasm and prints how to enable it; that advice is
+// written once, in @vad/core's backend.ts). VAD_NATIVE_REQUIRED=1 makes a failed build fail the
+// install (CI, where libdnnl-dev is installed on purpose).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const advice = 'apt-get install libdnnl-dev, then npm rebuild @vad/native';
 const required = process.env.VAD_NATIVE_REQUIRED === '1';
 
 function skip(reason) {
-  const line = `@vad/native: native backend not built (${reason}); to enable it: ${advice}`;
+  const line = `@vad/native: native backend not built (${reason}); backend auto falls back to wasm and says how to enable it`;
   if (required) {
     process.stderr.write(`${line}\n`);
     process.exit(1);

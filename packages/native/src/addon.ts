@@ -40,9 +40,6 @@ export interface NativeAddon {
   version(): { readonly onednn: string; readonly isa: number };
 }
 
-/** How to get the native backend when it is missing. */
-export const nativeAdvice = 'apt-get install libdnnl-dev, then npm rebuild @vad/native';
-
 let loaded: { addon: NativeAddon } | { reason: string } | undefined;
 
 /**

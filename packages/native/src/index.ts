@@ -1,4 +1,4 @@
-export { loadAddon, nativeAdvice, type NativeAddon, type NativeStats } from './addon';
+export { loadAddon, type NativeAddon, type NativeStats } from './addon';
 export { NativeBackend } from './native-backend';
 export { nativeKernels, nativeStats, registerNativeBackend, type NativeRegistration } from './register';
 export { adamKernelName, batchNormGradKernelName, batchNormInferKernelName, batchNormTrainKernelName, convBackwardKernelName } from './kernel-names';

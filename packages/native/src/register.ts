@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { loadAddon, nativeAdvice, type NativeStats } from './addon';
+import { loadAddon, type NativeStats } from './addon';
 import { convKernels } from './kernels/conv-kernels';
 import { elementwiseKernels } from './kernels/elementwise-kernels';
 import { fusedKernels } from './kernels/fused-kernels';
@@ -12,7 +12,7 @@ import { NativeBackend } from './native-backend';
 export const nativeKernels = [...convKernels, ...fusedKernels, ...elementwiseKernels, ...reduceKernels, ...layoutKernels];
 
 /** What {@link registerNativeBackend} found. */
-export type NativeRegistration = { readonly ok: true; readonly detail: string } | { readonly ok: false; readonly reason: string; readonly advice: string };
+export type NativeRegistration = { readonly ok: true; readonly detail: string } | { readonly ok: false; readonly reason: string };
 
 let registered: NativeRegistration | undefined;
 
@@ -23,11 +23,11 @@ let registered: NativeRegistration | undefined;
  *
  * @example
  * const r = registerNativeBackend();
- * if (r.ok) await tf.setBackend('native'); else console.log(r.reason, r.advice);
+ * if (r.ok) await tf.setBackend('native'); else console.log(r.reason); // e.g. 'addon not built'
  */
 export function registerNativeBackend(env: NodeJS.ProcessEnv = process.env): NativeRegistration {
   const found = loadAddon(env);
-  if (!('addon' in found)) return { ok: false, reason: found.reason, advice: nativeAdvice };
+  if (!('addon' in found)) return { ok: false, reason: found.reason };
   if (registered !== undefined) return registered;
   const { addon } = found;
   const threads = Number(env['VAD_NATIVE_THREADS']);

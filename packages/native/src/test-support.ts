@@ -9,7 +9,7 @@ export function nativeForTests(): { readonly available: boolean; readonly reason
   const r = registerNativeBackend();
   if (r.ok) return { available: true, reason: '' };
   if (process.env['VAD_REQUIRE_NATIVE'] === '1') throw new Error(`native backend must be built (VAD_REQUIRE_NATIVE=1), but got: ${r.reason}`);
-  return { available: false, reason: `native backend unavailable (${r.reason}); ${r.advice}` };
+  return { available: false, reason: `native backend unavailable (${r.reason}); see packages/native/README.md` };
 }
 
 /** max |a − b| / max |b| (the specs' relative error). */

@@ -1,14 +1,19 @@
 // The installable-packages contract, end to end: build every package, `npm pack` it, install the
 // tarballs into a fresh folder outside the repository, build plugin packages there against the
 // installed .d.ts, install them, train with one by package name, list it, and check the errors of
-// broken or missing plugins. Heavy (a build and an npm install, ~1–2 min), so it runs in CI (CI=true,
-// as `.ci/run` has it) or with VAD_TEST_PACKAGING=1, and is skipped with a reason otherwise.
+// broken or missing plugins; then the optional native backend: installed with its build script
+// not run (as an npm that gates dependency install scripts leaves it), `auto` falls back to wasm with
+// the one-line advice, and following that advice (approve the script, `npm rebuild @vad/native`)
+// compiles the addon where oneDNN is, after which `vad bench` runs on `native`. Heavy (a build, an
+// npm install and an addon compile, ~2–3 min), so it runs in CI (CI=true, as `.ci/run` has it) or
+// with VAD_TEST_PACKAGING=1, and is skipped with a reason otherwise.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nativeAdvice } from '@vad/core';
 import { writePluginPackages } from './fixtures/plugin-packages';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -33,6 +38,9 @@ function run(command: string, args: readonly string[], cwd: string, expectOk = t
 
 const npm = (args: readonly string[], cwd: string): Result => run('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], cwd);
 
+/** Whether this machine can compile @vad/native (the headers its install script looks for). */
+const oneDnn = ['/usr/include/oneapi/dnnl/dnnl.hpp', '/usr/local/include/oneapi/dnnl/dnnl.hpp'].some((h) => existsSync(h));
+
 /** A tiny experiment (32×32, one epoch) whose simulator is `simulator`. */
 function tinyConfig(simulator: string, threads = 1): string {
   return [
@@ -52,6 +60,7 @@ function tinyConfig(simulator: string, threads = 1): string {
 describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package', () => {
   let work = '';
   let app = '';
+  let nativeTarball = '';
   const vad = (args: readonly string[]): Result => run(process.execPath, [join(app, 'node_modules', '@vad', 'experiments', 'bin', 'vad.js'), ...args], app, false);
 
   beforeAll(() => {
@@ -59,7 +68,7 @@ describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package'
     work = mkdtempSync(join(tmpdir(), 'vad-pack-'));
     app = join(work, 'app');
     const tarballs = join(work, 'tarballs');
-    // every publishable workspace package (a private one, e.g. a local-only addon, is not packed)
+    // every publishable workspace package, @vad/native included (a private one is not packed)
     const workspaces = readdirSync(join(root, 'packages'))
       .map((name) => join('packages', name))
       .filter((dir) => existsSync(join(root, dir, 'package.json')) && JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).private !== true);
@@ -67,7 +76,10 @@ describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package'
     npm(['pack', '--pack-destination', tarballs, ...workspaces.flatMap((dir) => ['-w', dir])], root);
     mkdirSync(join(app, 'plugins'), { recursive: true });
     writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'my-study', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n`);
-    npm(['install', ...readdirSync(tarballs).map((file) => join(tarballs, file))], app);
+    nativeTarball = join(tarballs, readdirSync(tarballs).find((file) => file.startsWith('vad-native-')) ?? 'vad-native-missing.tgz');
+    // --ignore-scripts: @vad/native's build script does not run, the state an npm that gates
+    // dependency install scripts leaves it in (npm 11.19 still runs unreviewed ones, with a warning)
+    npm(['install', '--ignore-scripts', ...readdirSync(tarballs).map((file) => join(tarballs, file))], app);
     const version = JSON.parse(readFileSync(join(app, 'node_modules', '@vad', 'experiments', 'package.json'), 'utf8')).version as string;
     const plugins = writePluginPackages(join(app, 'plugins'), version);
     for (const folder of plugins) run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', folder], app);
@@ -84,7 +96,7 @@ describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package'
     const experiments = join(app, 'node_modules', '@vad', 'experiments');
     expect(existsSync(join(app, 'node_modules', 'tsx'))).toBe(false);
     expect(existsSync(join(experiments, 'src'))).toBe(false);
-    for (const name of ['core', 'simulators', 'schedules', 'metrics', 'experiments']) {
+    for (const name of ['core', 'simulators', 'schedules', 'metrics', 'experiments', 'native']) {
       const manifest = JSON.parse(readFileSync(join(app, 'node_modules', '@vad', name, 'package.json'), 'utf8')) as Record<string, unknown>;
       expect(manifest['private']).toBeUndefined();
       expect(manifest['license']).toBe('MIT');
@@ -92,6 +104,13 @@ describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package'
       expect(existsSync(join(app, 'node_modules', '@vad', name, 'dist', 'index.d.ts'))).toBe(true);
     }
     expect(existsSync(join(experiments, 'dist', 'plugin.d.ts'))).toBe(true);
+    // @vad/native ships what a user's machine needs to compile the addon, and no binary of ours
+    const native = join(app, 'node_modules', '@vad', 'native');
+    for (const file of ['binding.gyp', 'scripts/build-addon.mjs', 'addon/addon.cc', 'addon/context.h']) expect(existsSync(join(native, file)), file).toBe(true);
+    expect(existsSync(join(native, 'src'))).toBe(false);
+    expect(existsSync(join(native, 'build'))).toBe(false);
+    const core = JSON.parse(readFileSync(join(app, 'node_modules', '@vad', 'core', 'package.json'), 'utf8')) as { optionalDependencies?: Record<string, string> };
+    expect(core.optionalDependencies).toEqual({ '@vad/native': JSON.parse(readFileSync(join(native, 'package.json'), 'utf8')).version });
     expect(existsSync(join(app, 'node_modules', 'vad-sim-stripes', 'dist', 'index.js'))).toBe(true); // the plugin was built to JS
   });
 
@@ -100,6 +119,10 @@ describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package'
     const trained = vad(['run', 'tiny.yaml']);
     expect(trained.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(trained.status, trained.stderr).toBe(0);
+    // backend auto with the addon not built: wasm, and the advice once (the native test below follows it)
+    expect(trained.stderr.split('\n').filter((line) => line.startsWith('vad: native backend unavailable'))).toEqual([
+      `vad: native backend unavailable (addon not built); to enable it: ${nativeAdvice}`,
+    ]);
     expect(trained.stdout).toMatch(/AUC micro %/);
     expect(existsSync(join(app, 'runs', 'tiny', 'report', 'table.json'))).toBe(true);
     const listed = vad(['list', 'simulators']);
@@ -125,4 +148,30 @@ describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package'
       expect(result.status, `${name}: ${result.stderr}`).toBe(2);
     }
   }, 300_000);
+
+  it('native backend: unbuilt, an explicit --backend native is exit 2 with the advice; following it gives native where oneDNN is', () => {
+    const bench = ['bench', '--preset', 'small', '--steps', '1', '--warmup', '0', '--json'];
+    const refused = vad([...bench, '--backend', 'native']);
+    expect(refused.status, refused.stderr).toBe(2);
+    expect(refused.stderr.trim()).toBe(`backend must be built when set to "native" (${nativeAdvice}), but got: addon not built`);
+    // the advice: approve the build script (for a tarball npm records it by its file: identity), then rebuild
+    npm(['install-scripts', 'approve', '@vad/native'], app);
+    const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
+    expect(manifest.allowScripts).toEqual({ [`file:${nativeTarball}`]: true });
+    const rebuilt = npm(['rebuild', '@vad/native', '--foreground-scripts'], app);
+    const addon = join(app, 'node_modules', '@vad', 'native', 'build', 'Release', 'vad_native.node');
+    if (!oneDnn) {
+      expect(rebuilt.stdout).toContain('@vad/native: native backend not built (oneDNN headers not found)');
+      expect(existsSync(addon)).toBe(false);
+      expect(vad([...bench, '--backend', 'native']).status).toBe(2);
+      return;
+    }
+    expect(existsSync(addon)).toBe(true);
+    const ran = vad(bench);
+    expect(ran.status, ran.stderr).toBe(0);
+    expect(ran.stderr).not.toMatch(/native backend unavailable/);
+    const result = JSON.parse(ran.stdout) as { backend: string; trainStepMs: { median: number } };
+    expect(result.backend).toBe('native');
+    expect(result.trainStepMs.median).toBeGreaterThan(0);
+  }, 600_000);
 });

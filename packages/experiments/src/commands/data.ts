@@ -8,6 +8,7 @@ import { openDataset } from '../data/open-dataset';
 import { createSyntheticDataset } from '../data/synthetic/synthetic-dataset';
 import { syntheticOptionsSchema } from '../data/synthetic/synthetic-options';
 import { writeFramesDataset } from '../data/writers/write-frames-dataset';
+import { calibrateCommand } from './data-calibrate';
 
 interface SynthArgs {
   out: string;
@@ -20,6 +21,10 @@ interface SynthArgs {
   'train-videos'?: number;
   'test-videos'?: number;
   difficulty?: number;
+  'synthetic-version'?: number;
+  noise?: number;
+  drift?: number;
+  jitter?: number;
 }
 
 interface CheckArgs {
@@ -56,9 +61,24 @@ const synth: CommandModule<object, SynthArgs> = {
       .option('length', { type: 'number', describe: 'frames per video' })
       .option('train-videos', { type: 'number' })
       .option('test-videos', { type: 'number' })
-      .option('difficulty', { type: 'number', describe: '0 (blatant) … 1 (subtle)' }) as unknown as Argv<SynthArgs>,
+      .option('difficulty', { type: 'number', describe: '0 (blatant) … 1 (subtle)' })
+      .option('synthetic-version', { type: 'number', choices: [1, 2], describe: 'generator version (default 2, the benchmark; 1 = the earlier generator)' })
+      .option('noise', { type: 'number', describe: 'sensor noise (standard deviation)' })
+      .option('drift', { type: 'number', describe: 'illumination drift (relative gain amplitude, version 2)' })
+      .option('jitter', { type: 'number', describe: 'camera jitter (pixels, version 2)' }) as unknown as Argv<SynthArgs>,
   handler: async (args) => {
-    const raw = { seed: args.seed, scenes: args.scenes, length: args.length, trainVideos: args['train-videos'], testVideos: args['test-videos'], difficulty: args.difficulty };
+    const raw = {
+      version: args['synthetic-version'],
+      seed: args.seed,
+      scenes: args.scenes,
+      length: args.length,
+      trainVideos: args['train-videos'],
+      testVideos: args['test-videos'],
+      difficulty: args.difficulty,
+      noise: args.noise,
+      drift: args.drift,
+      jitter: args.jitter,
+    };
     const options = parse(syntheticOptionsSchema, Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)), 'vad data synth');
     const dataset = createSyntheticDataset(options, { height: args.height, width: args.width, channels: args.channels as 1 | 3 });
     const out = resolve(args.out);
@@ -118,10 +138,15 @@ const check: CommandModule<object, CheckArgs> = {
   },
 };
 
-/** `vad data synth|check` — write the synthetic dataset, or verify a dataset on disk. */
+/** `vad data synth|check|calibrate` — write the synthetic dataset, verify a dataset on disk, or measure the synthetic benchmark. */
 export const dataCommand: CommandModule = {
   command: 'data',
-  describe: 'Dataset tools: synth (write the synthetic set) and check (verify a dataset)',
-  builder: (y: Argv) => y.command(synth as unknown as CommandModule).command(check as unknown as CommandModule).demandCommand(1),
+  describe: 'Dataset tools: synth (write the synthetic set), check (verify a dataset), calibrate (measure the synthetic benchmark)',
+  builder: (y: Argv) =>
+    y
+      .command(synth as unknown as CommandModule)
+      .command(check as unknown as CommandModule)
+      .command(calibrateCommand as unknown as CommandModule)
+      .demandCommand(1),
   handler: () => undefined,
 };

@@ -5,8 +5,8 @@ const required = ['video', 'frame', 'score', 'label'] as const;
 const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
- * Parses a per-frame scores CSV: header `video,frame,score,label` in any order, optional `scene`,
- * other columns ignored. An empty score cell marks a frame left unscored (edge policy drop); it is
+ * Parses a per-frame scores CSV: header `video,frame,score,label` in any order, optional `scene` and
+ * `kinds` (anomaly kinds of the frame joined by `;`, empty on normal frames), other columns ignored. An empty score cell marks a frame left unscored (edge policy drop); it is
  * kept for the card's frame count and left out of every metric. Double-quoted fields are supported
  * (no line breaks inside them).
  *
@@ -26,7 +26,7 @@ export function parseScoresCsv(text: string, file: string): ScoreRow[] {
   const repeated = header.find((name, i) => header.indexOf(name) !== i);
   if (repeated !== undefined) throw new UserError(`${file}:1: header columns must be unique, but got "${repeated}" twice`);
   const column = (name: string): number => header.indexOf(name);
-  const [videoAt, frameAt, scoreAt, labelAt, sceneAt] = [column('video'), column('frame'), column('score'), column('label'), column('scene')];
+  const [videoAt, frameAt, scoreAt, labelAt, sceneAt, kindsAt] = [column('video'), column('frame'), column('score'), column('label'), column('scene'), column('kinds')];
   const seen = new Map<string, number>(); // "video\0frame" → line
   const sceneOf = new Map<string, { scene: string; line: number }>();
   const rows: ScoreRow[] = [];
@@ -53,11 +53,20 @@ export function parseScoresCsv(text: string, file: string): ScoreRow[] {
     if (earlier !== undefined) throw new UserError(`${at}: (video, frame) must be unique, but got ("${video}", ${frame}) already on line ${earlier}`);
     seen.set(key, lineNo);
     const row = { video, frame, score: scoreText === '' ? null : Number(scoreText), label: Number(labelText) };
-    if (sceneAt < 0) rows.push(row);
-    else rows.push({ ...row, scene: checkScene(field(sceneAt), video, sceneOf, at, lineNo) });
+    const kinds = kindsAt < 0 ? undefined : parseKinds(field(kindsAt), row.label, at);
+    const withKinds = kinds === undefined ? row : { ...row, kinds };
+    if (sceneAt < 0) rows.push(withKinds);
+    else rows.push({ ...withKinds, scene: checkScene(field(sceneAt), video, sceneOf, at, lineNo) });
   }
   if (rows.length === 0) throw new UserError(`${file}: file must hold at least one data row after the header, but got none`);
   return rows;
+}
+
+function parseKinds(text: string, label: number, at: string): string[] {
+  const kinds = text === '' ? [] : text.split(';').map((kind) => kind.trim());
+  if (kinds.some((kind) => kind === '')) throw new UserError(`${at}: kinds must be names separated by ";", but got ${JSON.stringify(text)}`);
+  if (label === 0 && kinds.length > 0) throw new UserError(`${at}: kinds must be empty on a normal frame (label 0), but got ${JSON.stringify(text)}`);
+  return kinds;
 }
 
 function checkScene(scene: string, video: string, sceneOf: Map<string, { scene: string; line: number }>, at: string, line: number): string {

@@ -5,6 +5,7 @@ import { configsDir } from '../config/list-configs';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write';
 import { benchmarkCheck, checkMarkdown } from '../report/benchmark-check';
 import { collectTrials, type TrialRecord } from '../report/collect';
+import { writeReport } from '../report/write-report';
 import { kindTableMarkdown, tableMarkdown } from '../report/render-table';
 import { runExperiment } from '../runner/run-experiment';
 import { abortOnSignals } from './run';
@@ -23,8 +24,8 @@ export const benchmarkCheckConfigs = ['benchmark-check.yaml', 'benchmark-check-o
 /**
  * `vad data calibrate` — runs the benchmark check experiments (each into `<out>/<config name>`,
  * resumable), then measures the synthetic benchmark: noise floor, headroom, positive and negative
- * controls, and the comparison of every method against the plain autoencoder; writes
- * `<out>/calibration.md` and `calibration.json`; exit code 1 when a measured property misses its target.
+ * controls, and the comparison of every method against the plain autoencoder; writes each part's
+ * report and `<out>/calibration.md` and `calibration.json`; exit code 1 when a measured property misses its target.
  */
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   command: 'calibrate',
@@ -55,6 +56,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
           signal: signals.signal,
         });
         trials.push(...collectTrials(dir).trials);
+        log(`report: ${(await writeReport(dir)).dir}`); // each part's own table, plots and report.html
       }
     } finally {
       signals.dispose();

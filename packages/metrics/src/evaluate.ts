@@ -13,6 +13,8 @@ import { rocCurveFromCurve } from './roc-curve';
 import type { RocCurve } from './roc-curve';
 import { aggregateScenes, sceneMetrics } from './scene-metrics';
 import type { SceneMetrics } from './scene-metrics';
+import { kindAucs, kindsLookup } from './kind-auc';
+import type { KindAuc } from './kind-auc';
 import { groupRows } from './score-rows';
 import type { ScoreRow, VideoSeries } from './score-rows';
 import { pooledFrames, videoAuc } from './video-auc';
@@ -45,6 +47,8 @@ export interface EvaluationResult {
   readonly card: EvaluationCard;
   readonly perVideo: VideoMetrics[];
   readonly perScene: SceneMetrics[];
+  /** Frame AUC of each anomaly kind against all normal frames, pooled; empty when the rows carry no kinds. */
+  readonly perKind: KindAuc[];
   /** Pooled curves over all scored frames (also under mean/median aggregation), intermediate points dropped. */
   readonly roc: RocCurve;
   readonly pr: PrecisionRecallCurve;
@@ -53,7 +57,7 @@ export interface EvaluationResult {
 /**
  * Scores a test set under an explicit protocol: drops unscored rows, normalises and smooths each
  * video, then reports micro and macro frame AUC, AP, EER, best F1, per-video and per-scene tables,
- * curves and the evaluation card. With aggregation `mean`/`median` each headline metric is that
+ * per-kind AUCs (rows carrying `kinds`), curves and the evaluation card. With aggregation `mean`/`median` each headline metric is that
  * statistic of the per-scene values (DDL's ShanghaiTech number is the median of per-scene AUCs).
  *
  * @example
@@ -86,6 +90,7 @@ export function evaluate(rows: readonly ScoreRow[], protocolInput: EvaluationPro
     card: evaluationCard(protocol, grouped, videos, padded),
     perVideo,
     perScene,
+    perKind: rows.some((row) => row.kinds !== undefined) ? kindAucs(videos, kindsLookup(rows)) : [],
     roc: rocCurveFromCurve(curve, { dropIntermediate: true }),
     pr: precisionRecallFromCurve(curve, { dropIntermediate: true }),
   };

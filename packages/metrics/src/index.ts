@@ -25,6 +25,8 @@ export { postprocess } from './postprocess';
 export { videoAuc, microAuc, macroAuc, pooledFrames } from './video-auc';
 export type { VideoAucResult } from './video-auc';
 export { sceneMetrics, aggregateScenes } from './scene-metrics';
+export { kindAucs, kindsLookup } from './kind-auc';
+export type { KindAuc } from './kind-auc';
 export type { SceneMetrics } from './scene-metrics';
 export { evaluationCard } from './evaluation-card';
 export type { EvaluationCard } from './evaluation-card';

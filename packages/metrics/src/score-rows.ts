@@ -9,6 +9,8 @@ export interface ScoreRow {
   /** 1 = anomalous, 0 = normal. */
   readonly label: number;
   readonly scene?: string;
+  /** Anomaly kinds present in the frame (e.g. `['running']`); empty or absent on normal frames. */
+  readonly kinds?: readonly string[];
 }
 
 /** One video's scored frames in frame order, after normalisation and smoothing. */
@@ -79,5 +81,13 @@ function checkRow(row: ScoreRow, i: number, where: string): void {
   }
   if (row.label !== 0 && row.label !== 1) {
     throw new MetricsError(`${where}[${i}].label must be 0 or 1, but got ${String(row.label)}`);
+  }
+  if (row.kinds !== undefined) {
+    if (!Array.isArray(row.kinds) || row.kinds.some((kind) => typeof kind !== 'string' || kind === '')) {
+      throw new MetricsError(`${where}[${i}].kinds must be a list of non-empty names, but got ${JSON.stringify(row.kinds)}`);
+    }
+    if (row.label === 0 && row.kinds.length > 0) {
+      throw new MetricsError(`${where}[${i}].kinds must be empty on a normal frame (label 0), but got ${row.kinds.join(', ')}`);
+    }
   }
 }

@@ -10,6 +10,7 @@ import { syntheticOptionsSchema } from '../data/synthetic/synthetic-options';
 import { writeFramesDataset } from '../data/writers/write-frames-dataset';
 import { checkOutputDir, checkOutputFile, prepareOutputDir } from '../io/output-path';
 import { downloadCommand } from './data-download';
+import { calibrateCommand } from './data-calibrate';
 
 interface SynthArgs {
   out: string;
@@ -22,6 +23,10 @@ interface SynthArgs {
   'train-videos'?: number;
   'test-videos'?: number;
   difficulty?: number;
+  'synthetic-version'?: number;
+  noise?: number;
+  drift?: number;
+  jitter?: number;
 }
 
 /** Options of `vad data check` (also used by `vad data download`). */
@@ -59,13 +64,28 @@ const synth: CommandModule<object, SynthArgs> = {
       .option('length', { type: 'number', describe: 'frames per video' })
       .option('train-videos', { type: 'number' })
       .option('test-videos', { type: 'number' })
-      .option('difficulty', { type: 'number', describe: '0 (blatant) … 1 (subtle)' }) as unknown as Argv<SynthArgs>,
+      .option('difficulty', { type: 'number', describe: '0 (blatant) … 1 (subtle)' })
+      .option('synthetic-version', { type: 'number', choices: [1, 2], describe: 'generator version (default 2, the benchmark; 1 = the earlier generator)' })
+      .option('noise', { type: 'number', describe: 'sensor noise (standard deviation)' })
+      .option('drift', { type: 'number', describe: 'illumination drift (relative gain amplitude, version 2)' })
+      .option('jitter', { type: 'number', describe: 'camera jitter (pixels, version 2)' }) as unknown as Argv<SynthArgs>,
   handler: async (args) => {
     for (const key of ['height', 'width'] as const) {
       if (!Number.isInteger(args[key]) || args[key] < 1 || args[key] > 4096) throw new UserError(`vad data synth: --${key} must be an integer in [1, 4096], but got ${args[key]}`);
     }
     const out = checkOutputDir(args.out, 'vad data synth: --out');
-    const raw = { seed: args.seed, scenes: args.scenes, length: args.length, trainVideos: args['train-videos'], testVideos: args['test-videos'], difficulty: args.difficulty };
+    const raw = {
+      version: args['synthetic-version'],
+      seed: args.seed,
+      scenes: args.scenes,
+      length: args.length,
+      trainVideos: args['train-videos'],
+      testVideos: args['test-videos'],
+      difficulty: args.difficulty,
+      noise: args.noise,
+      drift: args.drift,
+      jitter: args.jitter,
+    };
     const options = parse(syntheticOptionsSchema, Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)), 'vad data synth');
     const dataset = createSyntheticDataset(options, { height: args.height, width: args.width, channels: args.channels as 1 | 3 });
     prepareOutputDir(out, 'vad data synth: --out');
@@ -126,11 +146,15 @@ export const check: CommandModule<object, CheckArgs> = {
   },
 };
 
-/** `vad data synth|check|download` — write the synthetic dataset, verify a dataset on disk, or fetch a benchmark. */
+/** `vad data synth|check|download|calibrate` — write the synthetic dataset, verify a dataset on disk, fetch a benchmark, or measure the synthetic benchmark. */
 export const dataCommand: CommandModule = {
   command: 'data',
-  describe: 'Dataset tools: synth (write the synthetic set), check (verify a dataset), download (fetch a benchmark)',
+  describe: 'Dataset tools: synth (write the synthetic set), check (verify a dataset), download (fetch a benchmark), calibrate (measure the synthetic benchmark)',
   builder: (y: Argv) =>
-    y.command(synth as unknown as CommandModule).command(check as unknown as CommandModule).command(downloadCommand as unknown as CommandModule).demandCommand(1),
+    y
+      .command(synth as unknown as CommandModule)
+      .command(check as unknown as CommandModule)
+      .command(calibrateCommand as unknown as CommandModule)
+      .demandCommand(1),
   handler: () => undefined,
 };

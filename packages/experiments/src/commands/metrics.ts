@@ -54,11 +54,10 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     );
     const rows = parseScoresCsv(readScores(args.scores), args.scores);
     const result = asUserError(`${args.scores}: `, () => evaluate(rows, protocol));
-    const { aucMicro, aucMacro, ap, eer, f1, threshold, frames, anomalousFrames, videos } = result;
+    const { aucMicro, aucMacro, ap, eer, f1, threshold, frames, anomalousFrames, videos, perKind } = result;
     const card: MetricsCard = scorer === undefined ? { ...result.card, scorer: 'given', patchSize: null, psnrPeak: null } : result.card;
-    process.stdout.write(
-      args.json ? `${JSON.stringify({ aucMicro, aucMacro, ap, eer, f1, threshold, frames, anomalousFrames, videos, card }, null, 2)}\n` : summary(args.scores, result, card),
-    );
+    const json = { aucMicro, aucMacro, ap, eer, f1, threshold, frames, anomalousFrames, videos, card, ...(perKind.length > 0 ? { perKind } : {}) };
+    process.stdout.write(args.json ? `${JSON.stringify(json, null, 2)}\n` : summary(args.scores, result, card));
   },
 };
 
@@ -139,6 +138,10 @@ function summary(file: string, result: EvaluationResult, card: MetricsCard): str
     for (const s of result.perScene) {
       lines.push(`  ${s.scene.padEnd(12)} ${String(s.videos).padStart(6)} ${String(s.frames).padStart(8)} ${String(s.anomalousFrames).padStart(10)} ${pct(s.aucMicro).padStart(11)} ${pct(s.aucMacro).padStart(11)}`);
     }
+  }
+  if (result.perKind.length > 0) {
+    lines.push('', '  kind (its frames vs all normal frames)   events   frames   AUC');
+    for (const k of result.perKind) lines.push(`  ${k.kind.padEnd(40)} ${String(k.segments).padStart(6)} ${String(k.frames).padStart(8)}   ${pct(k.auc)}`);
   }
   lines.push('', '  video        frames  anomalous   unscored   AUC');
   for (const v of result.perVideo) {

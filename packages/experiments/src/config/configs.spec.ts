@@ -26,12 +26,13 @@ describe('configs/', () => {
     expect(files.map((f) => relative(dir, f))).toEqual(
       expect.arrayContaining([
         'quickstart.yaml', 'ablation-noise-vs-handcrafted.yaml', 'schedules.yaml', 'sdl-vs-ddl.yaml',
+        'benchmark-check.yaml', 'benchmark-check-oracle.yaml', 'benchmark-check-simulators.yaml',
         'ddl-ped2.yaml', 'ddl-avenue.yaml', 'ddl-shanghaitech.yaml', 'ddl-ped2-small.yaml', 'ddl-avenue-small.yaml', 'ddl-shanghaitech-small.yaml',
       ]),
     );
   });
 
-  it.each(files.map((f) => [relative(dir, f), f]))('%s parses into trials', async (_name, file) => {
+  it.each(files.map((f) => [relative(dir, f), f]))('%s parses into trials', { timeout: 30_000 }, async (_name, file) => {
     const experiment = await loadExperiment(file, {}, sectionSchemas);
     expect(experiment.trials.length).toBeGreaterThan(0);
     expect(new Set(experiment.trials.map((t) => t.id)).size).toBe(experiment.trials.length);
@@ -51,7 +52,17 @@ describe('configs/', () => {
   it('compares none, static and learned σ in the quickstart', async () => {
     const quickstart = await loadExperiment(join(dir, 'quickstart.yaml'), {}, sectionSchemas);
     expect(quickstart.trials.map((t) => t.config.schedule.type)).toEqual(['none', 'static', 'learned']);
-    expect(quickstart.data).toMatchObject({ type: 'synthetic' });
+    expect(quickstart.data).toMatchObject({ type: 'synthetic', synthetic: { version: 2 } });
+  });
+
+  it('runs the benchmark check on exactly the quickstart\'s setup, with the positive control only there', async () => {
+    const quickstart = await loadExperiment(join(dir, 'quickstart.yaml'), {}, sectionSchemas);
+    const check = await loadExperiment(join(dir, 'benchmark-check.yaml'), {}, sectionSchemas);
+    const oracle = await loadExperiment(join(dir, 'benchmark-check-oracle.yaml'), {}, sectionSchemas);
+    for (const e of [check, oracle]) expect([e.data, e.model, e.evaluation]).toEqual([quickstart.data, quickstart.model, quickstart.evaluation]);
+    expect(check.trials.map((t) => t.config.schedule)).toContainEqual({ type: 'static', sigma: 0 });
+    expect(oracle.trials[0]?.config.simulator).toMatchObject({ kinds: quickstart.data.synthetic.anomalies });
+    expect(oracle.trials[0]?.config.trainer).toMatchObject({ ...quickstart.trainer, lossMode: 'reconstruct-normal', lambda: 20 });
   });
 
   it('validates a simulator given as a plugin path with the plugin\'s own schema', async () => {

@@ -26,6 +26,7 @@ export const dataConfigSchema = z.strictObject({
     .strictObject({
       file: z.string().min(1).optional(), // explicit label file (.mat with `gt` cell, or .npy of 0/1 per test frame)
       name: z.string().min(1).optional(), // looks for <root>/<name>.mat or frame_labels_<name>.npy; default: the type
+      kinds: z.string().min(1).optional(), // optional kinds file (CSV video,first,last,kind): per-kind AUCs for any dataset
     })
     .prefault({}),
   integrity: z.enum(['auto', 'full', 'partial']).default('auto'), // known benchmark totals: auto = check when all videos are present

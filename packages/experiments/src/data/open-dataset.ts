@@ -1,6 +1,7 @@
 import { UserError } from '@vad/core';
 import { join, resolve } from 'node:path';
 import type { DataConfig } from './config';
+import { applyKindsFile } from './kinds-file';
 import { createSyntheticDataset } from './synthetic/synthetic-dataset';
 import type { Dataset, TestVideo, Video } from './types';
 
@@ -29,7 +30,8 @@ function byScene<T extends Video>(videos: readonly T[], scene: string | undefine
 /**
  * Opens the dataset a `data:` config describes, resized to height × width × channels: the built-in
  * synthetic set is generated in memory; real datasets are read from `root` (frames decoded once into
- * the disk cache, then read lazily).
+ * the disk cache, then read lazily). `labels.kinds` names a kinds file giving the test frames their
+ * anomaly kinds (the synthetic set records its own).
  *
  * @example
  * const ds = await openDataset(dataConfigSchema.parse({synthetic: {length: 32}}));
@@ -44,6 +46,7 @@ export async function openDataset(config: DataConfig, options: OpenDatasetOption
     const { openRealDataset } = await import('./readers/open-real-dataset');
     dataset = await openRealDataset(config, resolveDataRoot(config), resolveCacheDir(config, options));
   }
+  if (config.labels.kinds !== undefined) dataset = applyKindsFile(dataset, resolve(config.labels.kinds));
   if (config.scene === undefined) return dataset;
   const train = byScene(dataset.train, config.scene);
   const test: TestVideo[] = byScene(dataset.test, config.scene);

@@ -3,7 +3,7 @@ import type { Box } from '@vad/core';
 /** A ground-truth object of a synthetic frame (pedestrian or anomaly), in pixels of the dataset size. */
 export interface SceneObject {
   readonly id: number;
-  readonly kind: 'pedestrian' | 'cyclist' | 'skater' | 'cart' | 'wrong-way' | 'erratic' | 'object' | 'loiterer';
+  readonly kind: 'pedestrian' | 'cyclist' | 'skater' | 'cart' | 'runner' | 'wrong-way' | 'off-path' | 'erratic' | 'object' | 'loiterer';
   readonly box: Box;
   readonly anomalous: boolean;
 }
@@ -51,6 +51,11 @@ export interface TestVideo extends Video {
   readonly labels: Uint8Array;
   /** Pixel mask of frame i as [H, W] in {0, 1}, when available. */
   pixelMask?(i: number): Uint8Array;
+  /**
+   * Anomaly kinds present in each frame (sorted; empty on normal frames), when known: the synthetic
+   * generator records them, real datasets get them from an optional kinds file (`data.labels.kinds`).
+   */
+  readonly kinds?: ReadonlyArray<readonly string[]>;
 }
 
 /** A loaded dataset: normal training videos and labelled test videos, all at one size. */

@@ -6,9 +6,10 @@ const labelValues: Readonly<Record<string, 0 | 1>> = { '0': 0, '1': 1, false: 0,
 const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
- * Parses a per-frame scores CSV: header `video,frame,score,label` in any order, optional `scene`,
- * labels exactly 0/1 or true/false (anything else — 2, -1, 0.5 — is an error, never "anomalous"),
- * other columns ignored. An empty score cell marks a frame left unscored (edge policy drop); it is
+ * Parses a per-frame scores CSV: header `video,frame,score,label` in any order, optional `scene` and
+ * `kinds` (anomaly kinds of the frame joined by `;`, empty on normal frames), labels exactly 0/1 or
+ * true/false (anything else — 2, -1, 0.5 — is an error, never "anomalous"), other columns ignored.
+ * An empty score cell marks a frame left unscored (edge policy drop); it is
  * kept for the card's frame count and left out of every metric. Double-quoted fields are supported
  * (no line breaks inside them).
  *
@@ -28,7 +29,7 @@ export function parseScoresCsv(text: string, file: string): ScoreRow[] {
   const repeated = header.find((name, i) => header.indexOf(name) !== i);
   if (repeated !== undefined) throw new UserError(`${file}:1: header columns must be unique, but got "${repeated}" twice`);
   const column = (name: string): number => header.indexOf(name);
-  const [videoAt, frameAt, scoreAt, labelAt, sceneAt] = [column('video'), column('frame'), column('score'), column('label'), column('scene')];
+  const [videoAt, frameAt, scoreAt, labelAt, sceneAt, kindsAt] = [column('video'), column('frame'), column('score'), column('label'), column('scene'), column('kinds')];
   const seen = new Map<string, number>(); // "video\0frame" → line
   const sceneOf = new Map<string, { scene: string; line: number }>();
   const rows: ScoreRow[] = [];
@@ -56,11 +57,20 @@ export function parseScoresCsv(text: string, file: string): ScoreRow[] {
     if (earlier !== undefined) throw new UserError(`${at}: (video, frame) must be unique, but got ("${video}", ${frame}) already on line ${earlier}`);
     seen.set(key, lineNo);
     const row = { video, frame, score: scoreText === '' ? null : Number(scoreText), label };
-    if (sceneAt < 0) rows.push(row);
-    else rows.push({ ...row, scene: checkScene(field(sceneAt), video, sceneOf, at, lineNo) });
+    const kinds = kindsAt < 0 ? undefined : parseKinds(field(kindsAt), row.label, at);
+    const withKinds = kinds === undefined ? row : { ...row, kinds };
+    if (sceneAt < 0) rows.push(withKinds);
+    else rows.push({ ...withKinds, scene: checkScene(field(sceneAt), video, sceneOf, at, lineNo) });
   }
   if (rows.length === 0) throw new UserError(`${file}: file must hold at least one data row after the header, but got none`);
   return rows;
+}
+
+function parseKinds(text: string, label: number, at: string): string[] {
+  const kinds = text === '' ? [] : text.split(';').map((kind) => kind.trim());
+  if (kinds.some((kind) => kind === '')) throw new UserError(`${at}: kinds must be names separated by ";", but got ${JSON.stringify(text)}`);
+  if (label === 0 && kinds.length > 0) throw new UserError(`${at}: kinds must be empty on a normal frame (label 0), but got ${JSON.stringify(text)}`);
+  return kinds;
 }
 
 function checkScene(scene: string, video: string, sceneOf: Map<string, { scene: string; line: number }>, at: string, line: number): string {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { delongTest, type ScoreRow } from '@vad/metrics';
+import { delongTest, evaluate, type ScoreRow } from '@vad/metrics';
 import type { TrialConfig } from '../config/experiment-config';
 import type { TrialMetrics } from '../runner/run-trial';
 import type { TrialRecord } from './collect';
 import { comparisonTable } from './comparison-table';
-import { tableCsv, tableMarkdown, tableText } from './render-table';
+import { kindTableMarkdown, tableCsv, tableMarkdown, tableText } from './render-table';
 
 const labels = [0, 0, 0, 1, 1, 0, 1, 0];
 const card = { scorer: 'patch-max', patchSize: 16, psnrPeak: null, normalization: 'none', smoothing: { type: 'median', window: 17 }, edgePolicy: 'drop', auc: 'micro', aggregation: 'pooled', frames: { total: 8, scored: 8, anomalous: 3 }, videos: 1, scenes: 1, paddedVideos: 0 };
@@ -68,5 +68,40 @@ describe('comparisonTable', () => {
     expect(markdown[3]).toBe('| none (baseline) | 1 | 70.00 | [60.00, 75.00] | 65.00 | – | – | 10.0 | patch-max 16, median 17, norm none, edge drop, pooled |');
     expect(tableCsv(table).split('\n')[2]).toBe('ours,none,none-h,0,0.7,,0.6,0.75,bootstrap,0.6499999999999999,,,,10,"patch-max 16, median 17, norm none, edge drop, pooled",this run');
     expect(tableText(table).split('\n')[0]).toMatch(/^trial group\s+seeds\s+AUC micro %\s+CI micro\s+AUC macro %\s+DeLong p\s+final σ\s+train s$/);
+  });
+});
+
+describe('per-kind columns', () => {
+  // frames 3, 4 are 'cart', frame 6 'run'; normal frames 0, 1, 2, 5, 7
+  const kinds = [[], [], [], ['cart'], ['cart'], [], ['run'], []];
+  function withKinds(record: TrialRecord, scores: number[]): TrialRecord {
+    const rows: ScoreRow[] = scores.map((score, frame) => ({ video: 'v1', frame, score, label: labels[frame] ?? 0, kinds: kinds[frame] ?? [] }));
+    const perKind = evaluate(rows).perKind;
+    return { ...record, metrics: { ...record.metrics, evaluation: { ...record.metrics.evaluation, perKind } }, scores: () => rows };
+  }
+  const trials = [withKinds(trial('learned', 0, 0.8, scoresA), scoresA), withKinds(trial('learned', 1, 0.9, scoresB), scoresB), withKinds(trial('none', 0, 0.7, scoresB), scoresB)];
+
+  it('gives each group the mean, std and seed-matched DeLong p of every kind', () => {
+    const table = comparisonTable(trials, { baseline: 'none', published: false, level: 0.95 });
+    expect(table.kinds).toEqual(['cart', 'run']);
+    const [learned, none] = table.rows;
+    // cart vs the 5 normal frames: A {0.8, 0.7} beat all → 1; B {0.5, 0.4} beat {0.3, 0.1, 0.2} and tie/lose to 0.5 → (3 + 0.5 + 3) / 10 = 0.65
+    expect(learned?.perKind[0]).toMatchObject({ kind: 'cart', mean: (1 + 0.65) / 2, frames: 2, segments: 1 });
+    expect(learned?.perKind[0]?.std).toBeCloseTo(Math.SQRT2 * 0.175, 12);
+    const cartFrames = [0, 1, 2, 3, 4, 5, 7];
+    const pick = (s: number[]): number[] => cartFrames.map((f) => s[f]!);
+    expect(learned?.perKind[0]?.pValue).toBe(delongTest(pick(scoresA), pick(scoresB), cartFrames.map((f) => labels[f]!)).pValue);
+    expect(none?.perKind.map((k) => [k.kind, k.mean, k.pValue])).toEqual([['cart', 0.65, null], ['run', 1, null]]);
+  });
+
+  it('renders the per-kind table and CSV columns', () => {
+    const table = comparisonTable(trials, { baseline: 'none', published: false, level: 0.95 });
+    const lines = kindTableMarkdown(table).split('\n');
+    expect(lines[0]).toBe('| trial group | cart % (1 ev, 2 fr) | run % (1 ev, 1 fr) |');
+    expect(lines[2]).toBe('| learned | 82.50 ± 24.75 (p 0.1175) | 100.00 ± 0.00 |'); // run: both AUCs 1, DeLong undefined
+    expect(lines[3]).toBe('| none (baseline) | 65.00 | 100.00 |');
+    expect(tableCsv(table).split('\n')[0]).toMatch(/,source,auc:cart,auc:cart:std,p:cart,auc:run,auc:run:std,p:run$/);
+    expect(tableText(table)).toContain('AUC % per anomaly kind (its frames vs all normal frames):\ntrial group');
+    expect(kindTableMarkdown(comparisonTable(trials.map((t) => ({ ...t, metrics: { ...t.metrics, evaluation: { ...t.metrics.evaluation, perKind: [] } } })), { baseline: 'none', published: false, level: 0.95 }))).toBe('');
   });
 });

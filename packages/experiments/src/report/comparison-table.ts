@@ -1,5 +1,6 @@
 import { delongTest, isMetricsError, pooledFrames, postprocessScores, seedSummary, type EvaluationCard, type EvaluationProtocolInput } from '@vad/metrics';
 import type { TrialRecord } from './collect';
+import { kindStats, type KindStat } from './kind-columns';
 import { publishedFor } from './published';
 
 /** A metric over a group's seeds: mean, spread and an interval (bootstrap for one seed, Student-t over seeds otherwise). */
@@ -25,6 +26,8 @@ export interface ComparisonRow {
   readonly trainSeconds: number | null;
   readonly protocol: string;
   readonly source: string;
+  /** AUC per anomaly kind (each kind's frames against all normal frames); empty without kinds. */
+  readonly perKind: readonly KindStat[];
 }
 
 /** The table plus which row is the baseline. */
@@ -32,6 +35,8 @@ export interface ComparisonTable {
   readonly rows: readonly ComparisonRow[];
   readonly baseline: string | null;
   readonly dataset: string | null;
+  /** Anomaly kinds of any row, in order of first appearance (the per-kind columns). */
+  readonly kinds: readonly string[];
 }
 
 function mean(values: readonly number[]): number | null {
@@ -105,13 +110,15 @@ function summaryRow(rows: readonly ComparisonRow[], how: 'mean' | 'median'): Com
     trainSeconds: rows.reduce((sum, r) => sum + (r.trainSeconds ?? 0), 0),
     protocol: `${how} over the rows above (e.g. one model per scene)`,
     source: 'this run',
+    perKind: [],
   };
 }
 
 /**
  * Builds the comparison table: trials grouped by `group` (same config but the seed), AUC micro/macro
  * as mean ± std with an interval, the DeLong p-value of each group against the baseline (matched on
- * the lowest common seed), final σ and training time; then published numbers for the dataset.
+ * the lowest common seed), final σ and training time, the AUC per anomaly kind (with its own DeLong
+ * p-value); then published numbers for the dataset.
  */
 export function comparisonTable(
   trials: readonly TrialRecord[],
@@ -126,6 +133,7 @@ export function comparisonTable(
     const first = group[0] as TrialRecord;
     const matched = baseline?.find((b) => group.some((t) => t.metrics.trial.seed === b.metrics.trial.seed));
     const partner = matched === undefined ? undefined : group.find((t) => t.metrics.trial.seed === matched.metrics.trial.seed);
+    const paired = index === baselineIndex || matched === undefined || partner === undefined ? undefined : { partner, baseline: matched };
     return {
       kind: 'ours',
       label: first.metrics.trial.label,
@@ -138,6 +146,7 @@ export function comparisonTable(
       trainSeconds: mean(group.flatMap((t) => (t.timings === undefined ? [] : [t.timings.trainSeconds]))),
       protocol: describeCard(first.metrics.evaluation.card),
       source: 'this run',
+      perKind: kindStats(group, paired),
     };
   });
   const summary = options.summary ?? 'none';
@@ -146,7 +155,8 @@ export function comparisonTable(
   const published = options.published && dataset !== null ? publishedFor(dataset) : [];
   for (const p of published) {
     const auc = p.aucMicro / 100;
-    rows.push({ kind: 'published', label: p.method, group: '', seeds: [], aucMicro: { mean: auc, std: null, lower: null, upper: null, interval: null }, aucMacro: null, pValue: null, finalSigma: null, trainSeconds: null, protocol: p.protocol, source: p.source });
+    rows.push({ kind: 'published', label: p.method, group: '', seeds: [], aucMicro: { mean: auc, std: null, lower: null, upper: null, interval: null }, aucMacro: null, pValue: null, finalSigma: null, trainSeconds: null, protocol: p.protocol, source: p.source, perKind: [] });
   }
-  return { rows, baseline: baseline?.[0]?.metrics.trial.label ?? null, dataset };
+  const kinds = [...new Set(rows.flatMap((row) => row.perKind.map((k) => k.kind)))];
+  return { rows, baseline: baseline?.[0]?.metrics.trial.label ?? null, dataset, kinds };
 }

@@ -17,10 +17,10 @@ function markdownTableToHtml(markdown: string): string {
 }
 
 /**
- * One self-contained HTML page: the comparison table, every SVG plot inline and PNG figures as
- * data URIs, so the file can be mailed or opened offline.
+ * One self-contained HTML page: the comparison table, the per-kind AUC table (when given), every SVG
+ * plot inline and PNG figures as data URIs, so the file can be mailed or opened offline.
  */
-export function reportHtml(title: string, tableMarkdown: string, notes: readonly string[], figures: readonly ReportFigure[]): string {
+export function reportHtml(title: string, tableMarkdown: string, notes: readonly string[], figures: readonly ReportFigure[], kindMarkdown = ''): string {
   const body = figures
     .map((f) => {
       const picture = f.svg !== null ? f.svg.replace(/^<\?xml[^>]*>/, '') : `<img alt="${escapeHtml(f.title)}" src="data:image/png;base64,${Buffer.from(f.png).toString('base64')}">`;
@@ -37,6 +37,7 @@ img{max-width:100%}
 </style></head><body>
 <h1>${escapeHtml(title)}</h1>
 ${markdownTableToHtml(tableMarkdown)}
+${kindMarkdown === '' ? '' : `<h2>AUC per anomaly kind</h2>\n${markdownTableToHtml(kindMarkdown)}`}
 ${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n')}
 ${body}
 </body></html>

@@ -8,7 +8,10 @@ import { collectTrials } from './collect';
 import { comparisonTable, type ComparisonTable } from './comparison-table';
 import { reportHtml } from './report-html';
 import { writeReportPlots } from './report-plots';
-import { tableCsv, tableMarkdown, tableText } from './render-table';
+import { kindTableMarkdown, tableCsv, tableMarkdown, tableText } from './render-table';
+
+const kindNote =
+  'AUC per anomaly kind: the frames showing that kind against all normal frames (frames of other kinds left out), mean ± std over seeds, DeLong p against the baseline row (seed-matched); the header gives the events and frames of each kind.';
 
 /** What `vad report` produced. */
 export interface ReportResult {
@@ -38,18 +41,20 @@ export async function writeReport(experimentDir: string, options: { plots?: bool
   const table = comparisonTable(trials, { baseline: settings?.baseline ?? null, published: settings?.published ?? true, level: settings?.confidence ?? 0.95, summary: settings?.summary ?? 'none' });
   const dir = join(experimentDir, experimentFiles.report);
   const markdown = tableMarkdown(table);
+  const kindMarkdown = kindTableMarkdown(table);
   const files = [join(dir, 'table.md'), join(dir, 'table.csv'), join(dir, 'table.json')];
-  writeFileAtomic(files[0] as string, markdown);
+  writeFileAtomic(files[0] as string, kindMarkdown === '' ? markdown : `${markdown}\n${kindNote}\n\n${kindMarkdown}`);
   writeFileAtomic(files[1] as string, tableCsv(table));
   writeJsonAtomic(files[2] as string, table);
   const notes = [
     `AUC in %; CI = ${Math.round(100 * (settings?.confidence ?? 0.95))}% interval (bootstrap over videos for one seed, Student-t over seeds otherwise); DeLong p against the baseline row, seed-matched.`,
+    ...(kindMarkdown === '' ? [] : [kindNote]),
     ...(pending.length > 0 ? [`Unfinished trials (not in the table): ${pending.join(', ')}`] : []),
   ];
   if ((options.plots ?? settings?.plots ?? true) === true) {
     const figures = await writeReportPlots(trials, join(dir, 'plots'), settings?.timelineVideos ?? 4);
     const html = join(dir, 'report.html');
-    writeFileAtomic(html, reportHtml(`VAD report — ${experiment?.name ?? experimentDir}`, markdown, notes, figures));
+    writeFileAtomic(html, reportHtml(`VAD report — ${experiment?.name ?? experimentDir}`, markdown, notes, figures, kindMarkdown));
     files.push(html);
   }
   return { dir, table, text: tableText(table), files };

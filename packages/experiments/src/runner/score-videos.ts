@@ -15,7 +15,8 @@ export interface ScoreVideosOptions {
 /**
  * Slides the model's T-frame window over every test video, reconstructs each middle frame, turns the
  * per-pixel error map into a frame score with the protocol's scorer (DDL: patch-max), and returns one
- * row per frame: frames the edge policy leaves unscored get `score: null` (labels are never cut).
+ * row per frame: frames the edge policy leaves unscored get `score: null` (labels are never cut);
+ * rows carry the frame's anomaly kinds when the video has them.
  *
  * @example
  * const rows = await scoreVideos(model, dataset.test, { protocol, batchSize: 8 });
@@ -33,7 +34,8 @@ export async function scoreVideos(model: AnomalyModel, videos: readonly TestVide
       });
     }
     for (let frame = 0; frame < video.length; frame++) {
-      rows.push({ video: video.id, frame, score: scores[frame] ?? null, label: video.labels[frame] ?? 0, scene: video.scene });
+      const row = { video: video.id, frame, score: scores[frame] ?? null, label: video.labels[frame] ?? 0, scene: video.scene };
+      rows.push(video.kinds === undefined ? row : { ...row, kinds: video.kinds[frame] ?? [] });
     }
     options.onVideo?.(video.id, index, videos.length);
   }

@@ -40,8 +40,15 @@ describe('frames layout (round trip through vad data synth)', () => {
   });
 
   it('reads the gt cell of the written .mat to the same labels', { timeout: 60_000 }, async () => {
-    const ds = await openDataset(config({ labels: { file: join(root, 'synthetic.mat') } }));
+    const ds = await openDataset(config({ labels: { file: join(root, 'synthetic-v2.mat') } }));
     expect(ds.test.map((v) => Array.from(v.labels))).toEqual(source.test.map((v) => Array.from(v.labels)));
+  });
+
+  it('reads the written kinds.csv back to the same per-frame kinds (data.labels.kinds)', { timeout: 60_000 }, async () => {
+    const ds = await openDataset(config({ labels: { kinds: join(root, 'kinds.csv') } }));
+    expect(ds.test.map((v) => v.kinds)).toEqual(source.test.map((v) => v.kinds));
+    expect(source.test.some((v) => v.kinds!.some((k) => k.length > 0))).toBe(true);
+    expect(ds.notes.at(-1)).toMatch(/^kinds from .*kinds\.csv: \d+ ranges, \d+ kinds$/);
   });
 
   it('masks a tracked object from the written tracked_bounding_boxes.json', { timeout: 60_000 }, async () => {
@@ -66,6 +73,6 @@ describe('frames layout (round trip through vad data synth)', () => {
     writeFileSync(join(root, 'testing', 'frames', '01_002', '0007.png'), 'not a png');
     await expect(openDataset(config())).rejects.toThrow(/0007.png: must be a readable image/);
     rmSync(join(root, 'testing', 'frames', '01_002'), { recursive: true });
-    await expect(openDataset(config())).rejects.toThrow(/frame_labels_synthetic.npy: label count must equal the 20 test frames, but got 40/);
+    await expect(openDataset(config())).rejects.toThrow(/frame_labels_synthetic-v2.npy: label count must equal the 20 test frames, but got 40/);
   });
 });

@@ -27,12 +27,28 @@ async function writeFrames(video: Video, dir: string): Promise<void> {
   }
 }
 
+/** The test videos' per-frame kinds as a kinds file (`video,first,last,kind`, one line per run of frames). */
+export function kindsCsv(dataset: Pick<Dataset, 'test'>): string {
+  const lines = ['video,first,last,kind'];
+  for (const video of dataset.test) {
+    const open = new Map<string, number>(); // kind → first frame of its current run
+    const close = (kind: string, last: number): void => void lines.push(`${video.id},${open.get(kind)},${last},${kind}`);
+    for (let i = 0; i <= video.length; i++) {
+      const here = new Set(i < video.length ? (video.kinds?.[i] ?? []) : []);
+      for (const kind of [...open.keys()]) if (!here.has(kind)) (close(kind, i - 1), open.delete(kind));
+      for (const kind of here) if (!open.has(kind)) open.set(kind, i);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /**
  * Writes a dataset in the frames layout its own `frames` reader reads back: PNG frames
  * `training/frames/<id>/0000.png`, `testing/frames/<id>/…`, labels as `<name>.mat` (`gt` cell) and
  * `frame_labels_<name>.npy`, per-video `testing/test_frame_mask/<id>.npy` and `test_pixel_mask/<id>.npy`
  * (ShanghaiTech convention), and — when the videos know their objects — DDL's
- * `training/frames/tracked_bounding_boxes.json` (track id = actor id, boxes normalised).
+ * `training/frames/tracked_bounding_boxes.json` (track id = actor id, boxes normalised) and, when the
+ * test videos know their anomaly kinds, `kinds.csv` (read back with `data.labels.kinds`).
  */
 export async function writeFramesDataset(dataset: Dataset, out: string): Promise<{ files: number }> {
   let files = 0;
@@ -68,5 +84,6 @@ export async function writeFramesDataset(dataset: Dataset, out: string): Promise
   }
   await writeAtomic(join(out, `frame_labels_${dataset.name}.npy`), npyUint8([all.length], all));
   await writeAtomic(join(out, `${dataset.name}.mat`), gtMat(dataset.test.map((v) => v.labels)));
+  if (dataset.test.some((v) => v.kinds !== undefined)) await writeAtomic(join(out, 'kinds.csv'), kindsCsv(dataset));
   return { files };
 }

@@ -295,7 +295,7 @@ async function vad(argv: string[]): Promise<{ code: number; out: string; err: st
 
 describe(`bad-input corpus (${cases.length} inputs): exit code, one house-form message, no stack, nothing written`, () => {
   beforeAll(async () => {
-    const dataset = createSyntheticDataset(syntheticOptionsSchema.parse({ scenes: 1, trainVideos: 1, testVideos: 2, length: 20, density: 2, difficulty: 0, seed: 1 }), { height: 16, width: 16, channels: 1 });
+    const dataset = createSyntheticDataset(syntheticOptionsSchema.parse({ version: 1, scenes: 1, trainVideos: 1, testVideos: 2, length: 20, density: 2, difficulty: 0, seed: 1 }), { height: 16, width: 16, channels: 1 });
     await writeFramesDataset(dataset, frames);
     write(frames, `frame_labels_synthetic.npy`, npyUint8([40], Uint8Array.from([...twoClasses(20), ...twoClasses(20)])));
     mkdirSync(clip);

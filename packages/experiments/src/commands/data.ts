@@ -154,6 +154,7 @@ export const dataCommand: CommandModule = {
     y
       .command(synth as unknown as CommandModule)
       .command(check as unknown as CommandModule)
+      .command(downloadCommand as unknown as CommandModule)
       .command(calibrateCommand as unknown as CommandModule)
       .demandCommand(1),
   handler: () => undefined,

@@ -1,9 +1,17 @@
 /**
  * Bilinear resize in float32 exactly as PyTorch's CPU `upsample_bilinear2d` (align_corners = false,
  * no antialiasing) computes it — what `torchvision.transforms.Resize` does to the float frames of the
- * official DDL loader. Checked bit for bit against torch 1.13 / torchvision 0.14 on x86-64 with FMA
+ * official DDL loader. PyTorch has two kernels that round differently in the last bit (≤ 6e-8):
+ * - `planar` (contiguous NCHW with C > 1): separable, float32 with FMA — what the official loader's
+ *   stacked [C, T, H, W] clips get for T > 1 (C3DSU);
+ * - `interleaved` (channels-last memory or C = 1): the four weighted taps summed in double — what a
+ *   single `read_image` frame (channels-last strides) and the official loader's T = 1 clips get.
+ * Checked bit for bit against torch 1.13 / torchvision 0.14 on x86-64 with AVX2/FMA
  * (tools/parity/export_golden.py writes the golden frames the tests compare with).
  */
+
+/** Which of PyTorch's two bilinear kernels to reproduce (see the module comment). */
+export type BilinearKernel = 'planar' | 'interleaved';
 
 const f32 = new Float32Array(1);
 const bits = new Int32Array(f32.buffer);
@@ -22,7 +30,8 @@ function nextFloat32(x: number, toward: number): number {
  * exact result (a tie in float32 with a non-zero remainder) is resolved with the remainder's sign.
  *
  * @example
- * fmaf32(Math.fround(0.1), Math.fround(3), Math.fround(0.7)); // => Math.fround(1.0000000447…)
+ * fmaf32(0.5, 0.5, 0.25); // => 0.5
+ * fmaf32(1 + 2 ** -15, 2 ** -24 * (1 - 2 ** -15), 1 + 2 ** -23); // => 1 + 2 ** -23 (Math.fround of the double sum gives 1 + 2 ** -22)
  */
 export function fmaf32(a: number, b: number, c: number): number {
   const product = a * b;
@@ -72,15 +81,16 @@ function axisWeights(inSize: number, outSize: number): AxisWeights {
 
 /**
  * Resizes a row-major [height, width, channels] float32 image to [outHeight, outWidth, channels]
- * with half-pixel centres and no antialiasing: out = fma(t0, λ0ʰ, t1·λ1ʰ) with
- * t_k = fma(x[h_k, w0], λ0ʷ, x[h_k, w1]·λ1ʷ), the order and rounding of PyTorch's kernel.
+ * with half-pixel centres and no antialiasing, in the order and rounding of PyTorch's `kernel`:
+ * planar out = fma(t0, λ0ʰ, t1·λ1ʰ) with t_k = fma(x[h_k, w0], λ0ʷ, x[h_k, w1]·λ1ʷ) in float32;
+ * interleaved out = fl32(Σ x_ij · fl32(λiʰ·λjʷ)) summed in double.
  *
  * @throws Error when `src` does not hold height × width × channels values.
  * @example
  * // one row [0, 1] → 4 columns: source x = 0.5·(o + ½) − ½ → [0, 0.25, 0.75, 1]
  * resizeBilinear(Float32Array.of(0, 1), 1, 2, 1, 1, 4); // => Float32Array [0, 0.25, 0.75, 1]
  */
-export function resizeBilinear(src: Float32Array, height: number, width: number, channels: number, outHeight: number, outWidth: number): Float32Array {
+export function resizeBilinear(src: Float32Array, height: number, width: number, channels: number, outHeight: number, outWidth: number, kernel: BilinearKernel = 'planar'): Float32Array {
   if (src.length !== height * width * channels) {
     throw new Error(`resizeBilinear(src) must have ${height * width * channels} entries, but got ${src.length}`);
   }
@@ -98,6 +108,14 @@ export function resizeBilinear(src: Float32Array, height: number, width: number,
       const v0 = cols.w0[x] as number;
       const v1 = cols.w1[x] as number;
       const at = (y * outWidth + x) * channels;
+      if (kernel === 'interleaved') {
+        const [w00, w01, w10, w11] = [Math.fround(h0 * v0), Math.fround(h0 * v1), Math.fround(h1 * v0), Math.fround(h1 * v1)];
+        for (let c = 0; c < channels; c++) {
+          const sum = (src[top + left + c] as number) * w00 + (src[top + right + c] as number) * w01 + (src[bottom + left + c] as number) * w10 + (src[bottom + right + c] as number) * w11;
+          out[at + c] = sum; // the Float32Array store rounds the double sum once
+        }
+        continue;
+      }
       for (let c = 0; c < channels; c++) {
         const t0 = fmaf32(src[top + left + c] as number, v0, Math.fround((src[top + right + c] as number) * v1));
         const t1 = fmaf32(src[bottom + left + c] as number, v0, Math.fround((src[bottom + right + c] as number) * v1));

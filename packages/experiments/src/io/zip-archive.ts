@@ -62,7 +62,7 @@ export function readZip(bytes: Uint8Array, where: string): ZipEntry[] {
  * header's extra field), with CRC-32s, a central directory and the end record.
  *
  * @example
- * writeZip([{ name: 'archive/version', data: new TextEncoder().encode('3\n') }]).length; // => 198
+ * writeZip([{ name: 'archive/version', data: new TextEncoder().encode('3\n') }]).length; // => 149 (64-byte-aligned data)
  */
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();

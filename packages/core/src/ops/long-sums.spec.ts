@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend';
-import { batchNorm } from './batch-norm';
+import { batchNorm, type BatchNormWeights } from './batch-norm';
 import { channelSum } from './channel-sum';
 
 // The sums behind BatchNorm and bias gradients run over M = B·T·H·W rows: 98,304 for one batch of
@@ -72,7 +72,7 @@ describe.each(['wasm', 'cpu'] as const)('long channel sums against float64 (%s)'
     await initBackend(backend);
     const x = values(rows * c, 1, 2, 0.7);
     const dy = values(rows * c, 2, 1e-3, 2e-4);
-    const weights = { gamma: tf.variable(tf.ones([c])), beta: tf.variable(tf.zeros([c])), runningMean: tf.variable(tf.zeros([c]), false), runningVar: tf.variable(tf.ones([c]), false) };
+    const weights: BatchNormWeights = { gamma: tf.variable(tf.ones([c])), beta: tf.variable(tf.zeros([c])), runningMean: tf.variable(tf.zeros([c]), false), runningVar: tf.variable(tf.ones([c]), false) };
     const dyTensor = tf.tensor4d(dy, [n, h, w, c]);
     const dx = tf.tidy(() => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(batchNorm(t as tf.Tensor4D, weights, true), dyTensor)))(tf.tensor4d(x, [n, h, w, c])).dataSync());
     tf.dispose([weights.gamma, weights.beta, weights.runningMean, weights.runningVar, dyTensor]);

@@ -9,6 +9,7 @@ import { inferCommand } from './infer';
 import { simulateCommand } from './simulate';
 import { metricsCommand } from './metrics';
 import { dataCommand } from './data';
+import { exportCheckpointCommand, importCheckpointCommand } from './checkpoints';
 
 /**
  * Every `vad` sub-command (one file each under commands/), as a registration on the yargs instance so
@@ -25,4 +26,6 @@ export const commands: ReadonlyArray<(cli: Argv) => Argv> = [
   (cli) => cli.command(simulateCommand),
   (cli) => cli.command(metricsCommand),
   (cli) => cli.command(dataCommand),
+  (cli) => cli.command(importCheckpointCommand),
+  (cli) => cli.command(exportCheckpointCommand),
 ];

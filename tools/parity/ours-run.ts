@@ -138,6 +138,7 @@ const result = await train({
   },
 });
 snapshot(-1);
+writeFileSync(join(out, 'summary.json'), JSON.stringify({ steps: result.step, finalSigma: result.sigma, finalLogit: result.logit, seconds: (performance.now() - started) / 1000 }));
 process.stdout.write(`ours: ${result.step} steps in ${((performance.now() - started) / 1000).toFixed(0)} s, final sigma ${result.sigma?.toFixed(4)}\n`);
 const rows = await scoreVideos(model, dataset.test, { protocol: { scorer: 'patch-max', patchSize: 16, psnrPeak: 1, edgePolicy: 'drop' }, batchSize: 8 });
 writeFileSync(join(out, 'scores.csv'), ['video,frame,score,label', ...rows.map((r) => `${r.video},${r.frame},${r.score ?? ''},${r.label}`)].join('\n') + '\n');

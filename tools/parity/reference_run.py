@@ -67,6 +67,8 @@ def main():
     p.add_argument('--snapshots', default='0,50,100,150,200')
     p.add_argument('--antialias', action='store_true')
     p.add_argument('--max-steps', type=int, default=None)
+    p.add_argument('--no-score', action='store_true', help='skip scoring the test set')
+    p.add_argument('--double', action='store_true', help='the same run in float64: the floor of float32 divergence between implementations')
     args = p.parse_args()
     torch.set_num_threads(1)
     ref = load_reference(args.ref)
@@ -81,6 +83,8 @@ def main():
     else:
         torch.save(model.state_dict(), os.path.join(out, 'initial.p'))
     creator = nn.DataParallel(ref.pseudo_loss.PseudoAnomalyCreator())
+    dtype = torch.float64 if args.double else torch.float32
+    model, creator = model.to(dtype), creator.to(dtype)
     loss_func = ref.pseudo_loss.PseudoLoss(args.temporal)
     optimizer = torch.optim.Adam(list(model.parameters()) + list(creator.parameters()), lr=args.lr)
     scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=max(1, int(args.epochs * 0.8)), gamma=0.5)
@@ -101,9 +105,10 @@ def main():
             if step in snapshots:
                 torch.save(model.state_dict(), os.path.join(out, f'step-{step}.p'))
             x, mask = batch(train, order[k * args.batch:(k + 1) * args.batch], args.seed, epoch, k)
+            x, mask = x.to(dtype), mask.to(dtype)
             record = {'step': step, 'epoch': epoch, 'lr': optimizer.param_groups[0]['lr']}
             if mask.sum() > 0:
-                noise = torch.from_numpy(shared.uniform(args.seed, 'noise', [epoch, k], x.numel()).astype(np.float32)).reshape(x.shape)
+                noise = torch.from_numpy(shared.uniform(args.seed, 'noise', [epoch, k], x.numel()).astype(np.float32)).reshape(x.shape).to(dtype)
                 torch.rand_like = lambda t, **kw: noise.clone()
                 try:
                     x_anom, sigma = creator(x, mask)
@@ -120,12 +125,15 @@ def main():
             log.write(json.dumps(record) + '\n')
             log.flush()
         scheduler.step()
-    steps = min(args.epochs * per_epoch, args.max_steps or 1 << 30)
+    steps = min(args.epochs * per_epoch, args.max_steps if args.max_steps is not None else 1 << 30)
     if steps in snapshots:
         torch.save(model.state_dict(), os.path.join(out, f'step-{steps}.p'))
     torch.save(model.state_dict(), os.path.join(out, 'final.p'))
+    with open(os.path.join(out, 'summary.json'), 'w') as f:
+        json.dump({'steps': steps, 'finalSigma': torch.sigmoid(creator.module.anomaly_weight).item(), 'finalLogit': creator.module.anomaly_weight.item(), 'seconds': time.time() - started}, f)
     print(f'reference: {steps} steps in {time.time() - started:.0f} s, final sigma {torch.sigmoid(creator.module.anomaly_weight).item():.4f}')
-    score(ref, model, args, out)
+    if not args.no_score:
+        score(ref, model, args, out)
 
 
 def score(ref, model, args, out):
@@ -138,6 +146,7 @@ def score(ref, model, args, out):
         for idx in range(len(test)):
             x, filename, _ = test[idx]
             with torch.no_grad():
+                x = x.to(next(model.parameters()).dtype)
                 s = scorer(x[None], model(x[None]))[-1][0]
             f.write(f'{filename.split("/")[-2]},{int(os.path.splitext(os.path.basename(filename))[0])},{float(s)!r}\n')
 

@@ -26,6 +26,11 @@ export interface EvaluationCard {
   readonly scenes: number;
   /** Single-class videos padded for the macro AUC (each contributes an AUC of exactly 1). */
   readonly paddedVideos: number;
+  /**
+   * How frames were resampled to the model size, as the data side recorded it (e.g. `bilinear, no
+   * antialias (torchvision), float32`); absent when unknown (scores read from a CSV).
+   */
+  readonly resize?: string;
 }
 
 /**

@@ -27,13 +27,31 @@ export class WeightedNoise implements Simulator {
     const [b, t, h, w, c] = input.clips.shape;
     const gates = sampleGates(input.rng, b, this.options.p);
     const seed = input.rng.nextSeed();
+    const noise = tf.tidy(() =>
+      this.options.noise === 'uniform'
+        ? tf.randomUniform([b, t, h, w, c], 0, 1, 'float32', seed)
+        : tf.clipByValue(tf.add(input.clips, tf.randomNormal([b, t, h, w, c], 0, this.options.std, 'float32', seed)), 0, 1),
+    ) as tf.Tensor5D;
+    try {
+      return this.blend(input, noise, gates);
+    } finally {
+      noise.dispose();
+    }
+  }
+
+  /**
+   * The same pseudo anomaly with the noise A passed in ([B, T, H, W, C], e.g. the parity harness's
+   * shared noise) instead of drawn; the per-sample gates still come from `input.rng`.
+   */
+  simulateWithNoise(input: SimulateInput, noise: tf.Tensor5D): SimulateResult {
+    return this.blend(input, noise, sampleGates(input.rng, input.clips.shape[0], this.options.p));
+  }
+
+  private blend(input: SimulateInput, noise: tf.Tensor5D, gates: number[]): SimulateResult {
+    const b = input.clips.shape[0];
     const [clips, mask, target] = tf.tidy(() => {
       const x = input.clips; // [B, T, H, W, C]
       const region = tf.mul(tf.cast(tf.greater(input.masks, 0), 'float32'), tf.tensor5d(gates, [b, 1, 1, 1, 1])); // [B, T, H, W, 1]
-      const noise =
-        this.options.noise === 'uniform'
-          ? tf.randomUniform([b, t, h, w, c], 0, 1, 'float32', seed)
-          : tf.clipByValue(tf.add(x, tf.randomNormal([b, t, h, w, c], 0, this.options.std, 'float32', seed)), 0, 1);
       const sigma = input.sigma;
       const noisy = tf.add(tf.mul(tf.sub(1, sigma), x), tf.mul(sigma, noise)); // eq. 1
       const anomalous = tf.add(tf.mul(tf.sub(1, region), x), tf.mul(region, noisy)) as tf.Tensor5D; // eq. 2

@@ -51,7 +51,8 @@ export function clipBox(box: Box, height: number, width: number): Box {
 
 /**
  * Sets the pixels of `box` to 1 in a row-major [height, width] plane stored at `offset` of `target`
- * (numpy slice semantics: out-of-range parts are ignored). Returns the number of pixels set.
+ * (the box is clipped to the frame: out-of-range parts are ignored). Returns the number of pixels set.
+ * {@link rasteriseSlice} is the official loader's numpy-slice variant.
  *
  * @example
  * const m = new Float32Array(12);                              // [3, 4]
@@ -65,6 +66,30 @@ export function rasteriseBox(
   offset = 0,
 ): number {
   const { x0, y0, x1, y1 } = clipBox(box, height, width);
+  for (let y = y0; y < y1; y++) target.fill(1, offset + y * width + x0, offset + y * width + x1);
+  return Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
+}
+
+/** Python slice bounds of `start:stop` on an axis of length n: a negative bound counts from the end, then both clamp to [0, n]. */
+function sliceBounds(start: number, stop: number, n: number): [number, number] {
+  const norm = (v: number): number => Math.min(n, Math.max(0, v < 0 ? v + n : v));
+  return [norm(start), norm(stop)];
+}
+
+/**
+ * Sets `target[y0:y1, x0:x1] = 1` with numpy's slice semantics, exactly as the official DDL loader
+ * rasterises a tracked box (`masks[:, i, y_min:y_max, x_min:x_max] = 1` on int32-truncated corners): a
+ * negative corner counts from the far edge, so a box starting left of the frame is usually empty and a
+ * box entirely left/above it lands at the opposite edge. Returns the number of pixels set.
+ *
+ * @example
+ * const m = new Float32Array(12);                                  // [3, 4]
+ * rasteriseSlice({x0: -1, y0: 0, x1: 3, y1: 2}, 3, 4, m);           // => 0  (columns 3:3)
+ * rasteriseSlice({x0: -2, y0: -1, x1: -1, y1: 3}, 3, 4, m);         // => 1  (row 2, column 2)
+ */
+export function rasteriseSlice(box: Box, height: number, width: number, target: Float32Array | Uint8Array, offset = 0): number {
+  const [y0, y1] = sliceBounds(box.y0, box.y1, height);
+  const [x0, x1] = sliceBounds(box.x0, box.x1, width);
   for (let y = y0; y < y1; y++) target.fill(1, offset + y * width + x0, offset + y * width + x1);
   return Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
 }

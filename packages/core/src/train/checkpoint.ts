@@ -143,19 +143,29 @@ const shapeText = (shape: readonly number[]): string => `[${shape.join(',')}]`;
  * `loadCheckpoint: weight "enc1.conv3.kernel" must have shape [3,3,3,8], but got [3,3,3,16]`.
  */
 export function loadCheckpointWeights(model: AnomalyModel, checkpoint: Checkpoint): void {
-  const stored = new Map(checkpoint.weights.map((w) => [w.name, w]));
+  loadWeights(model, checkpoint.weights, `checkpoint of model ${checkpoint.model.type}`);
+}
+
+/**
+ * Assigns named weights to `model` after checking that they are exactly its weights (names and
+ * shapes; `source` names where they come from in messages). Nothing is assigned unless all match.
+ *
+ * @throws UserError for a missing, extra or mis-shaped weight.
+ */
+export function loadWeights(model: AnomalyModel, weights: readonly TensorRecord[], source: string): void {
+  const stored = new Map(weights.map((w) => [w.name, w]));
   const variables = model.variables();
   for (const { name, variable } of variables) {
     const record = stored.get(name);
     if (record === undefined) {
-      throw new UserError(`loadCheckpoint: weight "${name}" of model ${model.type} must be in the checkpoint, but got none (checkpoint of model ${checkpoint.model.type})`);
+      throw new UserError(`loadCheckpoint: weight "${name}" of model ${model.type} must be in the checkpoint, but got none (${source})`);
     }
     if (shapeText(record.shape) !== shapeText(variable.shape)) {
       throw new UserError(`loadCheckpoint: weight "${name}" must have shape ${shapeText(variable.shape)}, but got ${shapeText(record.shape)}`);
     }
   }
   const known = new Set(variables.map((v) => v.name));
-  const extra = checkpoint.weights.find((w) => !known.has(w.name));
+  const extra = weights.find((w) => !known.has(w.name));
   if (extra !== undefined) {
     throw new UserError(`loadCheckpoint: checkpoint weight "${extra.name}" must exist in model ${model.type}, but got no such weight`);
   }

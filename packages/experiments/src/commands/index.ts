@@ -11,6 +11,7 @@ import { metricsCommand } from './metrics';
 import { dataCommand } from './data';
 import { statusCommand } from './status';
 import { cancelCommand } from './cancel';
+import { exportCheckpointCommand, importCheckpointCommand } from './checkpoints';
 
 /**
  * Every `vad` sub-command (one file each under commands/), as a registration on the yargs instance so
@@ -29,4 +30,6 @@ export const commands: ReadonlyArray<(cli: Argv) => Argv> = [
   (cli) => cli.command(dataCommand),
   (cli) => cli.command(statusCommand),
   (cli) => cli.command(cancelCommand),
+  (cli) => cli.command(importCheckpointCommand),
+  (cli) => cli.command(exportCheckpointCommand),
 ];

@@ -5,9 +5,18 @@ import { openDataset, resolveDataRoot } from './open-dataset';
 describe('dataConfigSchema', () => {
   it('fills every default, including nested synthetic and mask options', () => {
     const c = dataConfigSchema.parse({});
-    expect([c.type, c.height, c.width, c.channels, c.resize, c.integrity]).toEqual(['synthetic', 64, 64, 3, 'linear', 'auto']);
+    expect([c.type, c.height, c.width, c.channels, c.resize, c.integrity]).toEqual(['synthetic', 64, 64, 3, { method: 'bilinear', antialias: false, quantize: false }, 'auto']);
     expect(c.synthetic).toMatchObject({ scenes: 1, trainVideos: 4, testVideos: 6, length: 120, difficulty: 0.5, seed: 0 });
     expect(c.masks).toEqual({ type: 'motion', threshold: 0.07, close: 1, open: 0, minArea: 10, minIou: 0.3, backgroundFrames: 31 });
+  });
+
+  it('reads data.resize as an object (default: the official loader\'s float bilinear) or a legacy kernel name', () => {
+    expect(dataConfigSchema.parse({ resize: 'linear' }).resize).toEqual({ method: 'bilinear', antialias: true, quantize: false });
+    expect(dataConfigSchema.parse({ resize: 'nearest' }).resize).toEqual({ method: 'nearest', antialias: false, quantize: false });
+    expect(dataConfigSchema.parse({ resize: { antialias: true } }).resize).toEqual({ method: 'bilinear', antialias: true, quantize: false });
+    expect(() => dataConfigSchema.parse({ resize: { method: 'bicubic' } })).toThrow(/must be true for method bicubic/);
+    expect(() => dataConfigSchema.parse({ resize: { method: 'nearest', antialias: true } })).toThrow(/must be false for method nearest/);
+    expect(() => dataConfigSchema.parse({ resize: { kernel: 'linear' } })).toThrow(/kernel/);
   });
 
   it('rejects unknown keys and bad values', () => {

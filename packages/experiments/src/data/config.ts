@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maskConfigSchema } from './masks/mask-config';
+import { resizeSchema } from './readers/resize-mode';
 import { syntheticOptionsSchema } from './synthetic/synthetic-options';
 
 /** Dataset kinds `data.type` accepts. */
@@ -17,7 +18,7 @@ export const dataConfigSchema = z.strictObject({
   height: z.number().int().min(1).default(64), // frames are resized to height × width (64 keeps CPU runs fast)
   width: z.number().int().min(1).default(64),
   channels: z.union([z.literal(1), z.literal(3)]).default(3), // 3 = RGB as in the official code, 1 = grey
-  resize: z.enum(['linear', 'cubic', 'lanczos3', 'nearest']).default('linear'), // resampling kernel
+  resize: resizeSchema.prefault({}), // { method, antialias, quantize }; default: torchvision's float bilinear, as the official loader
   scene: z
     .string()
     .regex(/^\d+$/, 'must be digits such as "01"')

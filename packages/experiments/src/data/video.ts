@@ -1,9 +1,16 @@
 import { UserError } from '@vad/core';
 import type { SceneObject, TestVideo, Video } from './types';
 
-/** Where a video's uint8 frames live: memory or a cache file; both give the [H, W, C] bytes of frame i. */
+/** Element type of stored frames: uint8 values (÷ 255 on read) or float32 values in [0, 1]. */
+export type FrameDtype = 'uint8' | 'float32';
+
+/**
+ * Where a video's frames live: memory or a cache file; both give the raw [H, W, C] bytes of frame i,
+ * uint8 values or (with `dtype: 'float32'`) little-endian float32 values.
+ */
 export interface FrameStore {
   readonly length: number;
+  readonly dtype?: FrameDtype; // default 'uint8'
   read(i: number): Uint8Array;
   readAsync(i: number): Promise<Uint8Array>;
 }
@@ -33,10 +40,23 @@ export function memoryStore(bytes: Uint8Array, frameSize: number): FrameStore {
   return { length: bytes.length / frameSize, read, readAsync: (i) => Promise.resolve(read(i)) };
 }
 
-const scale = 1 / 255;
+/** Stored bytes → float32 values at `offset` of `out`: uint8 ÷ 255 (as PyTorch's `/ 255`), or a float32 copy. */
+function toFloat(bytes: Uint8Array, dtype: FrameDtype, out: Float32Array, offset: number): void {
+  if (dtype === 'float32') {
+    out.set(floatView(bytes), offset);
+    return;
+  }
+  for (let k = 0; k < bytes.length; k++) out[offset + k] = (bytes[k] as number) / 255;
+}
 
-function toFloat(bytes: Uint8Array, out: Float32Array, offset: number): void {
-  for (let k = 0; k < bytes.length; k++) out[offset + k] = (bytes[k] as number) * scale;
+/** The float32 values of raw frame bytes (a view when aligned, else a copy). */
+function floatView(bytes: Uint8Array): Float32Array {
+  return bytes.byteOffset % 4 === 0 ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4) : new Float32Array(bytes.slice().buffer);
+}
+
+/** Float32 frame values → the uint8 bytes `frameBytes` gives (rounded, clamped). */
+function toBytes(bytes: Uint8Array): Uint8Array {
+  return Uint8Array.from(floatView(bytes), (v) => Math.round(Math.min(1, Math.max(0, v)) * 255));
 }
 
 /**
@@ -50,6 +70,7 @@ function toFloat(bytes: Uint8Array, out: Float32Array, offset: number): void {
  */
 export function createVideo(info: VideoInfo, store: FrameStore): Video {
   const size = info.height * info.width * info.channels;
+  const dtype = store.dtype ?? 'uint8';
   const clamp = (i: number): number => Math.min(store.length - 1, Math.max(0, Math.trunc(i)));
   const check = (i: number): number => {
     if (!Number.isInteger(i) || i < 0 || i >= store.length) {
@@ -69,15 +90,15 @@ export function createVideo(info: VideoInfo, store: FrameStore): Video {
     sourceHeight: info.sourceHeight ?? info.height,
     ...(info.cacheKey === undefined ? {} : { cacheKey: info.cacheKey }),
     sourceName: info.sourceName ?? info.id,
-    frameBytes: (i) => store.read(check(i)),
+    frameBytes: (i) => (dtype === 'uint8' ? store.read(check(i)) : toBytes(store.read(check(i)))),
     frame: (i) => {
       const out = new Float32Array(size);
-      toFloat(store.read(check(i)), out, 0);
+      toFloat(store.read(check(i)), dtype, out, 0);
       return out;
     },
     readFrames: async (indices, out = new Float32Array(indices.length * size), offset = 0) => {
       const frames = await Promise.all(indices.map((i) => store.readAsync(clamp(i))));
-      frames.forEach((bytes, k) => toFloat(bytes, out, offset + k * size));
+      frames.forEach((bytes, k) => toFloat(bytes, dtype, out, offset + k * size));
       return out;
     },
     frameNumber: (i) => info.frameNumbers?.[check(i)] ?? check(i),

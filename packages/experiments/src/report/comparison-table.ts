@@ -58,7 +58,7 @@ function stat(trials: readonly TrialRecord[], key: 'aucMicro' | 'aucMacro', leve
 export function describeCard(card: EvaluationCard): string {
   const scorer = card.scorer === 'patch-max' ? `patch-max ${card.patchSize}` : card.scorer;
   const smoothing = card.smoothing.type === 'median' ? `median ${card.smoothing.window}` : card.smoothing.type === 'gaussian' ? `gaussian σ=${card.smoothing.sigma}` : 'no smoothing';
-  return `${scorer}, ${smoothing}, norm ${card.normalization}, edge ${card.edgePolicy}, ${card.aggregation}`;
+  return `${scorer}, ${smoothing}, norm ${card.normalization}, edge ${card.edgePolicy}, ${card.aggregation}${card.resize === undefined ? '' : `, resize ${card.resize}`}`;
 }
 
 function protocolOf(trial: TrialRecord): EvaluationProtocolInput {

@@ -5,6 +5,7 @@ import type { TrialConfig } from '../config/experiment-config';
 import type { TestVideo } from '../data/types';
 import { writeFileAtomic } from '../io/atomic-write';
 import { formatScoresCsv } from '../io/format-scores';
+import { describeResize, parseResize } from '../data/readers/resize-mode';
 import { scoreVideos } from './score-videos';
 import { trialFiles } from './trial-files';
 
@@ -53,7 +54,9 @@ export async function evaluateTrial(
   const rows = await scoreVideos(model, chosen, { protocol: evaluation, batchSize: evaluation.batchSize });
   writeFileAtomic(join(trialDir, trialFiles.scores), formatScoresCsv(rows));
   const { batchSize: _b, maxVideos: _m, ...protocol } = evaluation;
-  const result = evaluateOrExplain(rows, protocol, config.name);
+  const evaluated = evaluateOrExplain(rows, protocol, config.name);
+  const resize = config.data.type === 'synthetic' ? 'none (frames rendered at the model size)' : describeResize(parseResize(config.data.resize));
+  const result = { ...evaluated, card: { ...evaluated.card, resize } }; // the card records the frame resampling
   const resamples = config.report.bootstrap;
   let micro: BootstrapResult | null = null;
   let macro: BootstrapResult | null = null;

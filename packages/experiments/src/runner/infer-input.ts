@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { UserError } from '@vad/core';
-import { decodeImage, type ResizeOptions } from '../data/readers/decode-image';
+import { decodeImage, frameBytes, type ResizeOptions } from '../data/readers/decode-image';
 import { decodeVideo } from '../data/readers/decode-video';
 import { listFrameFolder, videoExtensions } from '../data/readers/video-sources';
 
-/** Decoded input of `vad infer`: uint8 frames [L, H, W, C] at one size, and the frame rate. */
+/** Decoded input of `vad infer`: frames [L, H, W, C] at one size (stored bytes, see `frameDtype`), and the frame rate. */
 export interface InferInput {
   readonly name: string;
   readonly frames: number;
@@ -17,8 +17,8 @@ export interface InferInput {
 }
 
 /**
- * Decodes a video file (any format ffmpeg reads) or a folder of numbered frames to uint8
- * [L, height, width, channels] at `resize`'s size.
+ * Decodes a video file (any format ffmpeg reads) or a folder of numbered frames to
+ * [L, height, width, channels] at `resize`'s size (uint8, or float32 bytes for the torchvision resize).
  *
  * @throws UserError when the path is missing, not a video/frames folder, or unreadable.
  */
@@ -27,7 +27,7 @@ export async function readInferInput(path: string, resize: ResizeOptions, fps = 
   const name = basename(path, extname(path)) || 'input';
   if (statSync(path).isDirectory()) {
     const folder = await listFrameFolder(path);
-    const size = resize.height * resize.width * resize.channels;
+    const size = frameBytes(resize);
     const data = new Uint8Array(folder.files.length * size);
     let source = { sourceWidth: 0, sourceHeight: 0 };
     for (const [i, file] of folder.files.entries()) {

@@ -3,7 +3,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { frameScore, postprocessScores, type EvaluationProtocol } from '@vad/metrics';
 import { createVideo, memoryStore, testClips } from '../data/index';
+import { frameBytes } from '../data/readers/decode-image';
 import { findFfmpeg } from '../data/readers/decode-video';
+import { frameDtype, parseResize, type ResizeMode } from '../data/readers/resize-mode';
 import { writeFileAtomic } from '../io/atomic-write';
 import { timelineChart } from '../plots/charts';
 import { overlayPng } from '../plots/overlay';
@@ -66,17 +68,18 @@ export async function inferVideo(modelDir: string, input: string, options: Infer
   const trained = await loadTrained(modelDir);
   try {
     const { height: H, width: W, channels: C } = trained.model.geometry;
-    const source = await readInferInput(input, { height: H, width: W, channels: C === 3 ? 3 : 1, kernel: trained.config.data.resize }, options.fps);
+    const resize = parseResize(trained.config.data.resize); // configs of older runs hold a kernel name
+    const source = await readInferInput(input, { height: H, width: W, channels: C === 3 ? 3 : 1, resize }, options.fps);
     prepareOutputDir(out, 'vad infer: --out'); // a read-only or occupied folder is reported before the scoring
-    return await withRunLock(out, `vad infer: ${out}`, () => scoreAndWrite(trained, source, input, out, options));
+    return await withRunLock(out, `vad infer: ${out}`, () => scoreAndWrite(trained, source, resize, input, out, options));
   } finally {
     trained.model.dispose();
   }
 }
 
-async function scoreAndWrite(trained: TrainedModel, source: InferInput, input: string, out: string, options: InferOptions): Promise<InferResult> {
+async function scoreAndWrite(trained: TrainedModel, source: InferInput, resize: ResizeMode, input: string, out: string, options: InferOptions): Promise<InferResult> {
   const { frames: T, height: H, width: W, channels: C } = trained.model.geometry;
-  const video = createVideo({ id: source.name, scene: 'input', fps: source.fps, height: H, width: W, channels: C === 3 ? 3 : 1 }, memoryStore(source.data, H * W * C));
+  const video = createVideo({ id: source.name, scene: 'input', fps: source.fps, height: H, width: W, channels: C === 3 ? 3 : 1 }, { ...memoryStore(source.data, frameBytes({ height: H, width: W, channels: C === 3 ? 3 : 1, resize })), dtype: frameDtype(resize) });
   const evaluation = trained.config.evaluation;
   const maps = new Float32Array(video.length * H * W); // [L, H, W]
   const scores = new Array<number>(video.length).fill(0);
@@ -102,7 +105,7 @@ async function scoreAndWrite(trained: TrainedModel, source: InferInput, input: s
   const scale = Math.max(quantile(maps, 0.995), 1e-6);
   const width = Math.min(640, source.sourceWidth > 0 ? source.sourceWidth : Math.max(W, 256));
   const height = 2 * Math.round((source.sourceHeight > 0 ? (width * source.sourceHeight) / source.sourceWidth : (width * H) / W) / 2);
-  const display = await readInferInput(input, { height, width, channels: 3, kernel: 'linear' }, options.fps); // full-detail frames for the overlay
+  const display = await readInferInput(input, { height, width, channels: 3, resize: { method: 'bilinear', antialias: true, quantize: false } }, options.fps); // smooth 8-bit frames for the overlay
   for (let i = 0; i < video.length; i++) {
     const frame = { data: display.data.subarray(i * height * width * 3, (i + 1) * height * width * 3), height, width, channels: 3 };
     const png = await overlayPng(frame, { data: maps.subarray(i * H * W, (i + 1) * H * W), height: H, width: W }, scale);

@@ -156,7 +156,7 @@ describe('vad run (tiny quickstart, end to end)', () => {
     const rows = parseScoresCsv(readFileSync(join(dir, 'eval', 'scores.csv'), 'utf8'), 'scores.csv');
     expect(rows.filter((r) => r.score === null)).toHaveLength(0); // replicate: every frame scored
     const metrics = JSON.parse(readFileSync(join(dir, 'eval', 'metrics.json'), 'utf8')) as { evaluation: { card: { smoothing: unknown; edgePolicy: string } } };
-    expect(metrics.evaluation.card).toMatchObject({ smoothing: { type: 'median', window: 3 }, edgePolicy: 'replicate' });
+    expect(metrics.evaluation.card).toMatchObject({ smoothing: { type: 'median', window: 3 }, edgePolicy: 'replicate', resize: 'none (frames rendered at the model size)' });
     expect(result.out).toMatch(/AUC micro \d+\.\d\d %, macro/);
     const bad = await vad(['eval', dir, '--set', 'evaluation.smoothing={type: median, window: 4}']);
     expect(bad.code).toBe(2);

@@ -46,7 +46,7 @@ describe('mask providers', () => {
       'C:\\data\\Train001\\002.png': { '1': { box: [0, 0, 0.25, 0.25] }, '2': { box: [0.5, 0.5, 1, 1] } },
       'Train001/003.tif': { '2': { box: [0.5, 0.5, 1, 1] } },
     };
-    const mask = tracksJsonMask(indexTracks(json, 't.json'), { type: 'tracks-json', frameOffset: 0 });
+    const mask = tracksJsonMask(indexTracks(json, 't.json'), { type: 'tracks-json', frameOffset: 0, slicing: 'numpy' });
     const v = video('Train001', 3, undefined, [1, 2, 3]);
     const out = new Float32Array(3 * 64);
     expect(mask.fill(v, [0, 1, 2], createRng(0), out, 0)).toBe(true);

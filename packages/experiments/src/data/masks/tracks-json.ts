@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { normalisedToPixels, rasteriseBox, UserError } from '@vad/core';
+import { normalisedToPixels, rasteriseBox, rasteriseSlice, UserError } from '@vad/core';
 import { z } from 'zod';
 import type { Video } from '../types';
 import type { MaskProvider } from './mask-provider';
@@ -9,6 +9,7 @@ export const tracksJsonMaskOptions = z.strictObject({
   type: z.literal('tracks-json'),
   file: z.string().min(1).optional(), // default: <training split folder>/tracked_bounding_boxes.json
   frameOffset: z.number().int().default(0), // added to our frame number before matching the file's numbers
+  slicing: z.enum(['numpy', 'clip']).default('numpy'), // numpy: the official loader's mask[y0:y1, x0:x1] (a negative corner wraps); clip: clamp to the frame
 });
 export type TracksJsonMaskOptions = z.infer<typeof tracksJsonMaskOptions>;
 
@@ -70,11 +71,13 @@ export async function loadTracks(file: string): Promise<TrackIndex> {
 
 /**
  * Masks one tracked object present in all T frames of the clip (chosen uniformly by `rng` among the
- * common tracks, sorted by id), rasterised like the official code; false when no track spans the window.
+ * common tracks, sorted by id), rasterised like the official code (`slicing: numpy`, negative corners
+ * included) or clipped to the frame; false when no track spans the window.
  */
 export function tracksJsonMask(index: TrackIndex, options: TracksJsonMaskOptions): MaskProvider {
   const lookup = (video: Video, i: number): Map<string, readonly number[]> | undefined =>
     index.get(video.sourceName)?.get(video.frameNumber(i) + options.frameOffset);
+  const rasterise = options.slicing === 'numpy' ? rasteriseSlice : rasteriseBox;
   return {
     type: 'tracks-json',
     fill: (video, indices, rng, out, offset) => {
@@ -88,7 +91,7 @@ export function tracksJsonMask(index: TrackIndex, options: TracksJsonMaskOptions
       let set = 0;
       frames.forEach((f, k) => {
         const box = normalisedToPixels(f?.get(track) as number[], video.height, video.width);
-        set += rasteriseBox(box, video.height, video.width, out, offset + k * plane);
+        set += rasterise(box, video.height, video.width, out, offset + k * plane);
       });
       return set > 0;
     },

@@ -22,15 +22,17 @@ describe('cachedFrameStore', () => {
     };
     expect(await open()).toEqual([1, name, 2, 640, 360, [4, 5, 6]]);
     const sidecar = join(dir, `${name}.json`);
-    expect(JSON.parse(readFileSync(sidecar, 'utf8'))).toEqual({ version: 2, key, frameSize: 3, length: 2, sourceWidth: 640, sourceHeight: 360 });
+    expect(JSON.parse(readFileSync(sidecar, 'utf8'))).toEqual({ version: 3, key, frameSize: 3, dtype: 'uint8', length: 2, sourceWidth: 640, sourceHeight: 360 });
     expect(await open()).toEqual([1, name, 2, 640, 360, [4, 5, 6]]); // from disk: no decode
     truncateSync(join(dir, `${name}.frames`), 4); // half-written frames file
     expect(await open()).toEqual([2, name, 2, 640, 360, [4, 5, 6]]);
     writeFileSync(sidecar, readFileSync(sidecar, 'utf8').slice(0, 20)); // half-written sidecar
     expect(await open()).toEqual([3, name, 2, 640, 360, [4, 5, 6]]);
-    writeFileSync(sidecar, JSON.stringify({ version: 2, key, frameSize: 3, length: 2 })); // no source size
+    writeFileSync(sidecar, JSON.stringify({ version: 3, key, frameSize: 3, dtype: 'uint8', length: 2 })); // no source size
     expect(await open()).toEqual([4, name, 2, 640, 360, [4, 5, 6]]);
     expect(await open()).toEqual([4, name, 2, 640, 360, [4, 5, 6]]);
+    const asFloat = await cachedFrameStore(dir, key, 3, decode, 'float32'); // an entry of another dtype is not trusted
+    expect([decodes, asFloat.dtype, JSON.parse(readFileSync(sidecar, 'utf8')).dtype]).toEqual([5, 'float32', 'float32']);
   });
 
   it('keeps no file descriptor open between reads, over many videos (nothing left for the garbage collector)', async () => {

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FrameStore } from '../video';
+import type { FrameDtype, FrameStore } from '../video';
 
 /** What identifies decoded frames: source path(s), sizes, mtimes and the resize options. */
 export type CacheKey = Readonly<Record<string, string | number | boolean | readonly (string | number)[]>>;
 
-const version = 2; // bump when the decoded byte layout or the sidecar fields change (2: source size)
+const version = 3; // bump when the decoded byte layout or the sidecar fields change (2: source size, 3: dtype)
 
 /** Hex digest naming a cache entry. @example cacheName({a: 1}).length // => 32 */
 export function cacheName(key: CacheKey): string {
@@ -36,6 +36,7 @@ export interface CachedFrames extends FrameStore {
 }
 
 interface Sidecar {
+  readonly dtype: FrameDtype;
   readonly length: number;
   readonly sourceWidth: number;
   readonly sourceHeight: number;
@@ -44,7 +45,7 @@ interface Sidecar {
 const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /** The sidecar when it and the frames file are complete and match `key` / `frameSize`, else null (never trust a half-written entry). */
-function readSidecar(metaPath: string, dataPath: string, key: CacheKey, frameSize: number): Sidecar | null {
+function readSidecar(metaPath: string, dataPath: string, key: CacheKey, frameSize: number, dtype: FrameDtype): Sidecar | null {
   if (!existsSync(metaPath) || !existsSync(dataPath)) return null;
   let meta: Record<string, unknown>;
   try {
@@ -52,15 +53,16 @@ function readSidecar(metaPath: string, dataPath: string, key: CacheKey, frameSiz
   } catch {
     return null; // unparsable sidecar: the entry is rebuilt
   }
-  if (meta === null || typeof meta !== 'object' || meta.version !== version || meta.frameSize !== frameSize) return null;
+  if (meta === null || typeof meta !== 'object' || meta.version !== version || meta.frameSize !== frameSize || meta.dtype !== dtype) return null;
   if (JSON.stringify(meta.key) !== JSON.stringify(key) || !count(meta.length) || meta.length === 0) return null;
   if (!count(meta.sourceWidth) || !count(meta.sourceHeight)) return null;
   if (statSync(dataPath).size !== meta.length * frameSize) return null;
-  return { length: meta.length, sourceWidth: meta.sourceWidth, sourceHeight: meta.sourceHeight };
+  return { dtype, length: meta.length, sourceWidth: meta.sourceWidth, sourceHeight: meta.sourceHeight };
 }
 
 /**
- * A {@link FrameStore} backed by `<cacheDir>/<hash>.frames` (raw uint8 frames, [L, H, W, C]): when a
+ * A {@link FrameStore} backed by `<cacheDir>/<hash>.frames` (raw frames [L, H, W, C] of `dtype`: uint8, or
+ * float32 for the torchvision resize; `frameSize` counts bytes): when a
  * valid entry for `key` exists its frames are read lazily from disk; otherwise `decode()` runs once and
  * its output is written atomically (temp file + rename; the `.json` sidecar — version, key, length,
  * source size — last, marking completion). An entry whose sidecar is unreadable, of another version
@@ -71,21 +73,21 @@ function readSidecar(metaPath: string, dataPath: string, key: CacheKey, frameSiz
  * store.read(0).length;  // => 4096
  * store.sourceWidth;     // => 640 (from the sidecar on later runs: no decoding)
  */
-export async function cachedFrameStore(cacheDir: string, key: CacheKey, frameSize: number, decode: () => Promise<DecodedFrames>): Promise<CachedFrames> {
+export async function cachedFrameStore(cacheDir: string, key: CacheKey, frameSize: number, decode: () => Promise<DecodedFrames>, dtype: FrameDtype = 'uint8'): Promise<CachedFrames> {
   const name = cacheName(key);
   const dataPath = join(cacheDir, `${name}.frames`);
   const metaPath = join(cacheDir, `${name}.json`);
-  let meta = readSidecar(metaPath, dataPath, key, frameSize);
+  let meta = readSidecar(metaPath, dataPath, key, frameSize, dtype);
   if (meta === null) {
     const { data, sourceWidth, sourceHeight } = await decode();
     if (data.length === 0 || data.length % frameSize !== 0) throw new Error(`cachedFrameStore(decode) must return whole frames of ${frameSize} bytes, but got ${data.length}`);
-    meta = { length: data.length / frameSize, sourceWidth, sourceHeight };
+    meta = { dtype, length: data.length / frameSize, sourceWidth, sourceHeight };
     await mkdir(cacheDir, { recursive: true });
     await rm(metaPath, { force: true }); // an old sidecar must not vouch for the new frames file while it is written
     await writeAtomic(dataPath, data);
     await writeAtomic(metaPath, JSON.stringify({ version, key, frameSize, ...meta }));
   }
-  return { ...fileStore(dataPath, meta.length, frameSize), name, sourceWidth: meta.sourceWidth, sourceHeight: meta.sourceHeight };
+  return { ...fileStore(dataPath, meta.length, frameSize), dtype, name, sourceWidth: meta.sourceWidth, sourceHeight: meta.sourceHeight };
 }
 
 /**

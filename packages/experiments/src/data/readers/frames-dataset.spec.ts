@@ -53,7 +53,7 @@ describe('frames layout (round trip through vad data synth)', () => {
 
   it('masks a tracked object from the written tracked_bounding_boxes.json', { timeout: 60_000 }, async () => {
     const ds = await openDataset(config());
-    const masks = await createMaskProvider({ type: 'tracks-json', frameOffset: 0 }, ds);
+    const masks = await createMaskProvider({ type: 'tracks-json', frameOffset: 0, slicing: 'numpy' }, ds);
     const video = ds.train[0]!;
     const truth = source.train[0]!;
     const ids = (i: number): number[] => truth.objects!(i).map((o) => o.id);

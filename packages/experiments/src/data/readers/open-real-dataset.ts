@@ -13,7 +13,7 @@ import { openUcsd } from './ucsd-dataset';
  * (`config.integrity`); a scene-filtered ShanghaiTech is partial by construction.
  */
 export async function openRealDataset(config: DataConfig, root: string, cacheDir: string): Promise<Dataset> {
-  const resize = { height: config.height, width: config.width, channels: config.channels, kernel: config.resize };
+  const resize = { height: config.height, width: config.width, channels: config.channels, resize: config.resize };
   const ctx: RealContext = { config, root, cacheDir, resize };
   const dataset = await openByType(ctx);
   const mode = config.type === 'shanghaitech' && config.scene !== undefined ? 'partial' : config.integrity;

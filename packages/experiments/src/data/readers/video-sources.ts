@@ -4,9 +4,10 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Video } from '../types';
 import { createVideo } from '../video';
-import { decodeImage, type ResizeOptions } from './decode-image';
+import { decodeImage, frameBytes, type ResizeOptions } from './decode-image';
 import { decodeVideo } from './decode-video';
-import { cachedFrameStore, type CachedFrames } from './frame-cache';
+import { cachedFrameStore, type CacheKey, type CachedFrames } from './frame-cache';
+import { frameDtype, resizeKey } from './resize-mode';
 
 /** Image extensions read as frames (sharp; BMP frames are not supported, BMP masks are). */
 export const frameExtensions = ['.jpg', '.jpeg', '.png', '.tif', '.tiff'] as const;
@@ -73,9 +74,14 @@ function sourceOf(store: CachedFrames): { sourceWidth: number; sourceHeight: num
  *
  * @throws UserError naming the file when a frame is unreadable or its size differs from the first frame's.
  */
+/** The cache-key fields of the output geometry and resize mode (a new mode ⇒ a new cache entry). */
+function geometryKey(resize: ResizeOptions): CacheKey {
+  return { height: resize.height, width: resize.width, channels: resize.channels, resize: resizeKey(resize.resize) };
+}
+
 export async function openFrameFolder(folder: FrameFolder, info: SourceInfo, resize: ResizeOptions, cacheDir: string): Promise<Video> {
-  const frameSize = resize.height * resize.width * resize.channels;
-  const key = { kind: 'frames', dir: folder.dir, files: await folderFingerprint(folder.files), ...resize };
+  const frameSize = frameBytes(resize);
+  const key = { kind: 'frames', dir: folder.dir, files: await folderFingerprint(folder.files), ...geometryKey(resize) };
   const store = await cachedFrameStore(cacheDir, key, frameSize, async () => {
     const out = new Uint8Array(folder.files.length * frameSize);
     let size: string | null = null;
@@ -94,9 +100,9 @@ export async function openFrameFolder(folder: FrameFolder, info: SourceInfo, res
       });
     }
     return { data: out, ...source };
-  });
+  }, frameDtype(resize.resize));
   const sourceName = basename(folder.dir);
-  return createVideo({ ...info, ...resize, ...sourceOf(store), sourceName, frameNumbers: folder.numbers }, store);
+  return createVideo({ ...info, height: resize.height, width: resize.width, channels: resize.channels, ...sourceOf(store), sourceName, frameNumbers: folder.numbers }, store);
 }
 
 /** A video from a video file (ffmpeg), decoded once into the disk cache. */
@@ -104,8 +110,7 @@ export async function openVideoFile(path: string, info: SourceInfo, resize: Resi
   const s = await stat(path).catch((error: Error) => {
     throw new UserError(`${path}: video file must exist, but got ${error.message}`);
   });
-  const frameSize = resize.height * resize.width * resize.channels;
-  const key = { kind: 'video', path, size: s.size, mtime: s.mtimeMs, ...resize };
-  const store = await cachedFrameStore(cacheDir, key, frameSize, () => decodeVideo(path, resize));
-  return createVideo({ ...info, ...resize, ...sourceOf(store), sourceName: basename(path, extname(path)) }, store);
+  const key = { kind: 'video', path, size: s.size, mtime: s.mtimeMs, ...geometryKey(resize) };
+  const store = await cachedFrameStore(cacheDir, key, frameBytes(resize), () => decodeVideo(path, resize), frameDtype(resize.resize));
+  return createVideo({ ...info, height: resize.height, width: resize.width, channels: resize.channels, ...sourceOf(store), sourceName: basename(path, extname(path)) }, store);
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "context.h"
+#include "parallel.h"
 
 namespace vad {
 namespace {
@@ -158,8 +159,16 @@ void runBackwardData(const Geometry& g, float* dy, float* w, float* dx) {
   ctx().stream.wait();
 }
 
-void runBackwardWeights(const Geometry& g, float* x, float* dy, float* dw, float* db) {
-  ThreadScope threads(g.macs());
+/**
+ * dw by oneDNN; db (when asked for) as channel sums of dy accumulated in double, not by oneDNN's
+ * float32 bias reduction: the bias of a conv feeding a train-mode BatchNorm has an exactly-zero
+ * gradient, and a float32 sum over N·Ho·Wo rows leaves ~1e-8 of it, which Adam's first step
+ * g/(|g| + ε) turns into a full-size move (the golden parity step checks this against PyTorch).
+ */
+void runBackwardWeights(const Geometry& geom, float* x, float* dy, float* dw, float* db) {
+  ThreadScope threads(geom.macs());
+  Geometry g = geom;
+  g.bias = false;
   ConvEntry& e = entry(g);
   backwardWeights(e, g);
   const memory::desc want = e.bwPd.diff_weights_desc();
@@ -167,14 +176,21 @@ void runBackwardWeights(const Geometry& g, float* x, float* dy, float* dw, float
   void* dwp = direct ? static_cast<void*>(dw) : ctx().arena.get(kDiffWeights, want.get_size());
   memory xm(e.src, ctx().engine, x), dym(e.dst, ctx().engine, dy), dwm(want, ctx().engine, dwp);
   memory sm(e.bwPd.scratchpad_desc(), ctx().engine, scratch(e.bwPd.scratchpad_desc()));
-  std::unordered_map<int, memory> args{{DNNL_ARG_SRC, xm}, {DNNL_ARG_DIFF_DST, dym}, {DNNL_ARG_DIFF_WEIGHTS, dwm}, {DNNL_ARG_SCRATCHPAD, sm}};
-  if (g.bias) args.emplace(DNNL_ARG_DIFF_BIAS, memory(e.biasMd, ctx().engine, db));
-  e.bw.execute(ctx().stream, args);
+  e.bw.execute(ctx().stream, {{DNNL_ARG_SRC, xm}, {DNNL_ARG_DIFF_DST, dym}, {DNNL_ARG_DIFF_WEIGHTS, dwm}, {DNNL_ARG_SCRATCHPAD, sm}});
   if (!direct) {
     memory user(e.wUser, ctx().engine, dw);
     reorderFor(want, e.wUser).execute(ctx().stream, dwm, user);
   }
   ctx().stream.wait();
+  if (db == nullptr) return;
+  const int64_t co = g.co;
+  const std::vector<double> sums = rowSums(g.n * g.ho * g.wo, co, [&](int64_t begin, int64_t end, double* acc) {
+    for (int64_t r = begin; r < end; r++) {
+      const float* row = dy + r * co;
+      for (int64_t c = 0; c < co; c++) acc[c] += row[c];
+    }
+  });
+  for (int64_t c = 0; c < co; c++) db[c] = static_cast<float>(sums[c]);
 }
 
 /** g = dy · f'(y) for the fused activation (relu: y > 0; sigmoid: y·(1 − y)). */

@@ -91,7 +91,13 @@ function report(label: string, checks: Record<string, TensorCheck>, adamError: n
   process.stdout.write(`${label}: gradients ${byKind((n) => n.startsWith('d '))}, weights after Adam ${byKind((n) => !n.startsWith('d ') && n.includes('.'))}, Adam on torch's gradients ${adamError.toExponential(1)}; decided by float64 (${arbitrated.length}): ${arbitrated.join(', ')}\n`);
 }
 
-describe.each(['cpu', 'wasm'] as const)('one DDL step against the official PyTorch code (%s backend)', (backend) => {
+// The native (oneDNN) backend joins wherever its addon is built (CI requires it: VAD_REQUIRE_NATIVE=1).
+const native = process.env['VAD_REQUIRE_NATIVE'] === '1' || (await initBackend('native').then(() => true, () => false));
+if (!native) process.stdout.write('golden-step.spec: native backend not built here, checked on cpu and wasm only\n');
+await tf.setBackend('cpu');
+const backends = native ? (['cpu', 'wasm', 'native'] as const) : (['cpu', 'wasm'] as const);
+
+describe.each(backends)('one DDL step against the official PyTorch code (%s backend)', (backend) => {
   beforeAll(async () => {
     await initBackend(backend);
   });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../errors';
 import { createRng } from '../rng';
 import { decodeCheckpoint, encodeCheckpoint, loadCheckpointWeights, recordOf, type Checkpoint } from './checkpoint';
-import { createTinyModel } from './fixtures';
+import { createTinyModel } from '../../test-support/fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -7,6 +7,5 @@ export * from './checkpoint';
 export * from './step';
 export { localEngine, runStep, type GradientEngine, type StepPosition } from './run-step';
 export { train, type TrainArgs, type TrainResult } from './trainer';
-export { createWeightedNoiseSimulator } from './weighted-noise';
 export { createProgress, type Progress, type ProgressOptions, type ProgressWriter } from './progress';
 export { reconstructionErrors, type ReconstructionErrors } from './infer';

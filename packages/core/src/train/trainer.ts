@@ -8,13 +8,12 @@ import { learningRateAt, parseTrainerOptions, type TrainerOptions, type TrainerO
 import type { EpochSummary, StepRecord, TrainCallbacks } from './records';
 import { localEngine, runStep, type GradientEngine } from './run-step';
 import { captureCheckpoint, createSession, disposeSession, restoreSession } from './session';
-import { createWeightedNoiseSimulator } from './weighted-noise';
 
 /** Inputs of {@link train}; side effects come in through `callbacks`. */
 export interface TrainArgs {
   readonly model: AnomalyModel;
-  /** Pseudo-anomaly generator; default: the built-in weighted noise (DDL eq. 1–2). */
-  readonly simulator?: Simulator;
+  /** Pseudo-anomaly generator (e.g. `weighted-noise` from @vad/simulators); core has none of its own. */
+  readonly simulator: Simulator;
   readonly schedule: SigmaSchedule;
   readonly data: BatchStream;
   /** Validated by {@link trainerOptionsSchema}; missing keys take the documented defaults. */
@@ -49,13 +48,13 @@ export interface TrainResult {
  * every side effect, a checkpoint every `checkpointEvery` steps and at the end.
  *
  * @example
- * await train({ model, schedule: learned, data, seed: 1, options: { epochs: 10 }, callbacks: { onStep: (r) => log(r) } });
+ * await train({ model, simulator, schedule: learned, data, seed: 1, options: { epochs: 10 }, callbacks: { onStep: (r) => log(r) } });
  */
 export async function train(args: TrainArgs): Promise<TrainResult> {
   const options = parseTrainerOptions(args.options);
   const { model, data, callbacks = {} } = args;
   const spe = checkData(model, data);
-  const session = createSession({ model, simulator: args.simulator ?? createWeightedNoiseSimulator(), schedule: args.schedule, options, stepsPerEpoch: spe, source: data.source, seed: args.seed });
+  const session = createSession({ model, simulator: args.simulator, schedule: args.schedule, options, stepsPerEpoch: spe, source: data.source, seed: args.seed });
   const now = args.now ?? (() => performance.now());
   const threads = options.threads ?? 1;
   if (threads > 1 && args.engine === undefined) throw new Error(`train: trainer.threads = ${threads} must come with a data-parallel engine (createWorkerEngine), but got no engine`);

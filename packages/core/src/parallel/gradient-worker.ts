@@ -5,7 +5,8 @@ import type { AnomalyModel } from '../contracts/model';
 import type { Simulator } from '../contracts/simulator';
 import { createModel } from '../models/create-model';
 import { createRng } from '../rng';
-import { computeGradients, logitName, type SigmaInput } from '../train/step';
+import { computeGradients } from '../train/step';
+import { logitName, type SigmaInput } from '../train/step-types';
 import { packLayout, type InitMessage, type PackLayout, type StepMessage, type WorkerReply, type WorkerRequest } from './worker-protocol';
 
 /** One data-parallel worker: a model replica that computes the gradients of its shard of each batch. */

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticBatch } from '../bench/bench-data';
 import { createModel, parseModelOptions } from '../models/create-model';
 import { createRng } from '../rng';
-import { computeGradients, disposeBatch, logitName, uploadBatch, type LearnedLogit } from '../train/step';
+import { computeGradients } from '../train/step';
+import { disposeBatch, uploadBatch } from '../train/step-batch';
+import { logitName, type GradientEngine, type LearnedLogit } from '../train/step-types';
 import { createWeightedNoiseSimulator } from '../../test-support/weighted-noise';
-import type { GradientEngine } from '../train/run-step';
 import { createMicroBatchEngine } from './micro-batch-engine';
 import { createWorkerEngine } from './worker-engine';
 

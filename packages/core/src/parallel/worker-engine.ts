@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { AnomalyModel } from '../contracts/model';
 import type { ModelOptions } from '../models/create-model';
 import { createRng } from '../rng';
-import type { GradientEngine } from '../train/run-step';
-import { computeGradients, logitName, type GradientInputs, type StepGradients } from '../train/step';
+import { computeGradients } from '../train/step';
+import { logitName, type GradientEngine, type GradientInputs, type StepGradients } from '../train/step-types';
 import { averageValues, shardBatch, sigmaData } from './shards';
 import { packLayout, type PackLayout, type SimulatorSource, type WorkerReply, type WorkerRequest } from './worker-protocol';
 

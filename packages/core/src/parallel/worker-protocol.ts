@@ -2,7 +2,7 @@ import type { ClipMeta } from '../contracts/data';
 import type { NamedVariable } from '../contracts/model';
 import type { ModelOptions } from '../models/create-model';
 import type { LossConfig } from '../train/loss-modes';
-import type { LossValues } from '../train/step';
+import type { LossValues } from '../train/step-types';
 
 /**
  * Where a worker gets its simulator, named by the caller: `module` (an import specifier or file URL

@@ -3,11 +3,12 @@ import type { AnomalyModel } from '../contracts/model';
 import type { JsonValue, SigmaSchedule } from '../contracts/schedule';
 import type { Simulator } from '../contracts/simulator';
 import { UserError } from '../errors';
-import type { Checkpoint } from './checkpoint';
+import { captureCheckpoint, restoreSession, type Checkpoint } from './checkpoint';
 import { learningRateAt, parseTrainerOptions, type TrainerOptions, type TrainerOptionsInput } from './options';
 import type { EpochSummary, StepRecord, TrainCallbacks } from './records';
-import { localEngine, runStep, type GradientEngine } from './run-step';
-import { captureCheckpoint, createSession, disposeSession, restoreSession } from './session';
+import { createSession, disposeSession } from './session';
+import { localEngine, runStep } from './step';
+import type { GradientEngine } from './step-types';
 
 /** Inputs of {@link train}; side effects come in through `callbacks`. */
 export interface TrainArgs {

@@ -28,7 +28,7 @@ export interface TrainArgs {
   readonly config?: JsonValue;
   /** Stops before the next step; a checkpoint is still emitted. */
   readonly signal?: AbortSignal;
-  /** Gradient computation (default: in this process). */
+  /** Gradient computation (default: in this process; `createWorkerEngine` shards it over threads). */
   readonly engine?: GradientEngine;
   /** Clock in milliseconds (default `performance.now`), for step timings. */
   readonly now?: () => number;
@@ -57,8 +57,6 @@ export async function train(args: TrainArgs): Promise<TrainResult> {
   const spe = checkData(model, data);
   const session = createSession({ model, simulator: args.simulator, schedule: args.schedule, options, stepsPerEpoch: spe, source: data.source, seed: args.seed });
   const now = args.now ?? (() => performance.now());
-  const threads = options.threads ?? 1;
-  if (threads > 1 && args.engine === undefined) throw new Error(`train: trainer.threads = ${threads} must come with a data-parallel engine (createWorkerEngine), but got no engine`);
   const engine = args.engine ?? localEngine;
   let saved = -1;
   const checkpoint = async (): Promise<void> => {

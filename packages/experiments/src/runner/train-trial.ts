@@ -42,6 +42,7 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
   const resume = latestCheckpoint(trialDir, options.log);
   truncateStepLog(trialDir, resume?.checkpoint.step ?? 0);
   if (resume !== undefined) options.log(`resuming from ${resume.path} (step ${resume.checkpoint.step})`);
+  const { threads: _threads, ...trainer } = config.trainer; // the engine honours threads; core's options have none
   const started = performance.now();
   let engine: WorkerEngine | null = null;
   try {
@@ -51,7 +52,7 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
       simulator,
       schedule,
       data: stream,
-      options: config.trainer,
+      options: trainer,
       seed: config.seed,
       config: config as unknown as JsonValue,
       ...(resume === undefined ? {} : { resume: resume.checkpoint }),

@@ -3,5 +3,5 @@ import { sourceResolve } from '../../tools/vitest-source.ts';
 
 export default defineProject({
   ...sourceResolve,
-  test: { name: 'core', include: ['src/**/*.spec.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, setupFiles: ['../../tools/vitest-tfjs-setup.ts'] },
+  test: { name: 'core', include: ['src/**/*.spec.ts', 'test-support/**/*.spec.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, setupFiles: ['../../tools/vitest-tfjs-setup.ts'] },
 });

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import {
-  applyGradients, computeGradients, createAdam, createModel, createRng, createWeightedNoiseSimulator, decodeCheckpoint, disposeAdam, disposeBatch,
+  applyGradients, computeGradients, createAdam, createModel, createRng, decodeCheckpoint, disposeAdam, disposeBatch,
   encodeCheckpoint, initBackend, reconstructionErrors, syntheticBatch, train, uploadBatch, type AnomalyModel, type Checkpoint, type LearnedLogit, type StepRecord,
 } from '@vad/core';
 import { describe, expect, it } from 'vitest';
-import { createSyntheticStream, learnedSchedule } from '../../core/src/train/fixtures';
+import { createSyntheticStream, learnedSchedule } from '../../core/test-support/fixtures';
+import { createWeightedNoiseSimulator } from '../../core/test-support/weighted-noise';
 import { nativeStats } from './register';
 import { nativeForTests } from './test-support';
 
@@ -80,7 +81,7 @@ async function trainRun(backend: 'native' | 'wasm', epochs: number, resume?: Che
   let checkpoint: Checkpoint | undefined;
   const data = createSyntheticStream({ stepsPerEpoch: 2, batch: 2, clipShape: [3, 32, 32, 3] });
   await train({
-    model, schedule: learnedSchedule(), data, seed: 7, options: { epochs, batchSize: 2 },
+    model, simulator: createWeightedNoiseSimulator(), schedule: learnedSchedule(), data, seed: 7, options: { epochs, batchSize: 2 },
     callbacks: { onStep: (r) => void records.push(r), onCheckpoint: (c) => void (checkpoint = c) }, ...(resume !== undefined ? { resume } : {}),
   });
   if (checkpoint === undefined) throw new Error('trainRun: no checkpoint');

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Rng, SimulateInput, SimulateResult } from '@vad/core';
+import { middleFrame, type Rng, type SimulateInput, type SimulateResult } from '@vad/core';
+
+export { middleFrame }; // the normal middle frame X_t of each clip, [B, H, W, C]: core's, defined once
 
 /**
  * Per-sample Bernoulli(p) decisions: 1 = this sample gets a pseudo anomaly, 0 = left normal.
@@ -14,16 +16,6 @@ export function sampleGates(rng: Rng, batch: number, p: number): number[] {
 /** Index of the target (middle) frame of a T-frame window: (T − 1) / 2 for odd T. */
 export function middleIndex(frames: number): number {
   return Math.floor((frames - 1) / 2);
-}
-
-/** The normal middle frame X_t of each clip, [B, H, W, C]. */
-export function middleFrame(clips: tf.Tensor5D): tf.Tensor4D {
-  const [b, t, h, w, c] = clips.shape;
-  // Sliced as [B, T, H·W·C]: wasm slices 5-D tensors far slower than the same slice in 3-D.
-  return tf.tidy(() => {
-    const flat = tf.reshape(clips, [b, t, h * w * c]); // [B, T, H·W·C]
-    return tf.reshape(tf.slice(flat, [0, middleIndex(t), 0], [b, 1, h * w * c]), [b, h, w, c]) as tf.Tensor4D;
-  });
 }
 
 /** 1 where `weight` > 0, else 0 (same layout): the region a blend actually changes. */

@@ -1,13 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AnomalyModel } from '../contracts/model';
+import type { Simulator } from '../contracts/simulator';
+import type { SimulatorSource } from '../parallel/worker-protocol';
 import { createModel, parseModelOptions } from '../models/create-model';
 import { modelFlops } from '../models/model-flops';
 import { createRng } from '../rng';
 import { createAdam, disposeAdam } from '../train/adam';
 import { createWorkerEngine } from '../parallel/worker-engine';
 import { createMicroBatchEngine } from '../parallel/micro-batch-engine';
-import { applyGradients, disposeBatch, uploadBatch, type LearnedLogit } from '../train/step';
-import { createWeightedNoiseSimulator } from '../train/weighted-noise';
+import { applyGradients } from '../train/step';
+import { disposeBatch, uploadBatch } from '../train/step-batch';
+import type { LearnedLogit } from '../train/step-types';
 import { syntheticBatch } from './bench-data';
 import { benchPresets, type BenchPreset } from './bench-presets';
 import { opBreakdown, type OpTime } from './op-breakdown';
@@ -21,6 +24,10 @@ export interface BenchOptions {
   readonly warmup: number;
   /** Timed batch-1 inference clips (default max(steps, 10)). */
   readonly inferClips?: number;
+  /** The pseudo-anomaly simulator of the timed step (DDL's: weighted noise from @vad/simulators). */
+  readonly simulator: Simulator;
+  /** Where worker threads build the same simulator (needed with `threads` > 1). */
+  readonly workerSimulator?: SimulatorSource;
   /** Threads computing each step's gradients, data-parallel (1: this thread only, exact). */
   readonly threads?: number;
   /** Sequential micro-batches per step in this thread, to bound memory (1: exact; ignored with threads > 1). */
@@ -61,7 +68,7 @@ export interface BenchResult {
 const now = (): number => performance.now();
 
 /**
- * Times the full DDL train step of a preset — weighted noise with σ = sigmoid(ℓ), f(X) and f(X_A)
+ * Times the full DDL train step of a preset — `options.simulator` (weighted noise) with σ = sigmoid(ℓ), f(X) and f(X_A)
  * in train mode, backward into the weights and ℓ, Adam — and batch-1 inference, on the active tfjs
  * backend. FLOPs are counted by the reference formula, so GFLOP/s compare with performance.md.
  */
@@ -71,12 +78,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const rng = createRng(`bench/${options.preset}`);
   const model = createModel(modelOptions, rng.fork('model'));
   const threads = options.threads ?? 1;
-  const engine = threads > 1 ? await createWorkerEngine(model, { threads, model: modelOptions }) : null;
+  if (threads > 1 && options.workerSimulator === undefined) throw new Error(`runBench: threads = ${threads} must come with options.workerSimulator, but got none`);
+  const engine = threads > 1 && options.workerSimulator !== undefined ? await createWorkerEngine(model, { threads, model: modelOptions, simulator: options.workerSimulator }) : null;
   const local = createMicroBatchEngine(options.microBatches ?? 1);
   const host = syntheticBatch(model.geometry, preset.batch, rng.fork('data'));
   const logit: LearnedLogit = { variable: tf.variable(tf.scalar(0), true), lrMultiplier: 1 };
   const optimizers = { model: createAdam(), logit: createAdam() };
-  const simulator = createWeightedNoiseSimulator();
+  const { simulator } = options;
   const loss = { mode: 'distinction', lambda: 0.01, epsilon: 1e-6, maxErrorMargin: 0.2 } as const;
   const simRng = rng.fork('simulator');
   const cpu: number[] = [];

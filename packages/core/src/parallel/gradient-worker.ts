@@ -5,8 +5,8 @@ import type { AnomalyModel } from '../contracts/model';
 import type { Simulator } from '../contracts/simulator';
 import { createModel } from '../models/create-model';
 import { createRng } from '../rng';
-import { computeGradients, logitName, type SigmaInput } from '../train/step';
-import { createWeightedNoiseSimulator } from '../train/weighted-noise';
+import { computeGradients } from '../train/step';
+import { logitName, type SigmaInput } from '../train/step-types';
 import { packLayout, type InitMessage, type PackLayout, type StepMessage, type WorkerReply, type WorkerRequest } from './worker-protocol';
 
 /** One data-parallel worker: a model replica that computes the gradients of its shard of each batch. */
@@ -27,13 +27,11 @@ const reply = (message: WorkerReply): void => port.postMessage(message);
 async function init(message: InitMessage): Promise<WorkerState> {
   await initBackend(resolveBackendChoice(message.backend));
   const model = createModel(message.model, createRng('worker-replica')); // weights arrive with every step
-  let simulator: Simulator = createWeightedNoiseSimulator();
-  if (message.simulator !== null) {
-    const mod = (await import(message.simulator.module)) as Record<string, unknown>;
-    const factory = mod[message.simulator.factory];
-    if (typeof factory !== 'function') throw new Error(`gradient-worker: ${message.simulator.module} must export a function ${message.simulator.factory}, but got ${typeof factory}`);
-    simulator = await (factory as (options: unknown) => Simulator | Promise<Simulator>)(message.simulator.options);
-  }
+  const source = message.simulator; // the caller's module: core imports nothing of the packages above it by name
+  const mod = (await import(source.module)) as Record<string, unknown>;
+  const factory = mod[source.factory];
+  if (typeof factory !== 'function') throw new Error(`gradient-worker: ${source.module} must export a function ${source.factory}, but got ${typeof factory}`);
+  const simulator = await (factory as (options: unknown) => Simulator | Promise<Simulator>)(source.options);
   const layout = packLayout(model.variables());
   return { model, simulator, layout, weights: new Float32Array(message.weights), output: new Float32Array(message.output), logit: tf.variable(tf.scalar(0)) };
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../rng';
-import type { GradientEngine } from '../train/run-step';
-import { computeGradients, type GradientInputs, type StepGradients } from '../train/step';
+import { computeGradients } from '../train/step';
+import type { GradientEngine, GradientInputs, StepGradients } from '../train/step-types';
 import { averageValues, shardBatch } from './shards';
 
 /**

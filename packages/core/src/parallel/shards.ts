@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ClipMeta } from '../contracts/data';
-import type { LossValues, SigmaInput, StepBatch } from '../train/step';
+import type { LossValues, SigmaInput, StepBatch } from '../train/step-types';
 import type { SigmaData } from './worker-protocol';
 
 /** One shard of a batch on the host. */

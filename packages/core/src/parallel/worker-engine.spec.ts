@@ -3,22 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticBatch } from '../bench/bench-data';
 import { createModel, parseModelOptions } from '../models/create-model';
 import { createRng } from '../rng';
-import { computeGradients, disposeBatch, logitName, uploadBatch, type LearnedLogit } from '../train/step';
-import { createWeightedNoiseSimulator } from '../train/weighted-noise';
-import type { GradientEngine } from '../train/run-step';
+import { computeGradients } from '../train/step';
+import { disposeBatch, uploadBatch } from '../train/step-batch';
+import { logitName, type GradientEngine, type LearnedLogit } from '../train/step-types';
+import { createWeightedNoiseSimulator } from '../../test-support/weighted-noise';
 import { createMicroBatchEngine } from './micro-batch-engine';
 import { createWorkerEngine } from './worker-engine';
 
 const options = parseModelOptions({ type: 'c3dsu', latent: 8, height: 16, width: 16 });
 const loss = { mode: 'distinction', lambda: 0.01, epsilon: 1e-6, maxErrorMargin: 0.2 } as const;
 const simulator = createWeightedNoiseSimulator();
+/** The workers build the same fixture simulator from its module (the runner passes its own module the same way). */
+const simulatorSource = { module: new URL('../../test-support/weighted-noise.ts', import.meta.url).href, factory: 'createWeightedNoiseSimulator' };
 
 describe.each(['two threads', 'two micro-batches'])('sharded engine: %s (cpu)', (kind) => {
   let engine: GradientEngine & { dispose?: () => Promise<void> };
   const model = createModel(options, createRng('engine'));
   beforeAll(async () => {
     await tf.setBackend('cpu');
-    engine = kind === 'two threads' ? await createWorkerEngine(model, { threads: 2, model: options }) : createMicroBatchEngine(2);
+    engine = kind === 'two threads' ? await createWorkerEngine(model, { threads: 2, model: options, simulator: simulatorSource }) : createMicroBatchEngine(2);
   }, 60_000);
   afterAll(async () => {
     await engine.dispose?.();

@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { AnomalyModel } from '../contracts/model';
 import type { ModelOptions } from '../models/create-model';
 import { createRng } from '../rng';
-import type { GradientEngine } from '../train/run-step';
-import { computeGradients, logitName, type GradientInputs, type StepGradients } from '../train/step';
+import { computeGradients } from '../train/step';
+import { logitName, type GradientEngine, type GradientInputs, type StepGradients } from '../train/step-types';
 import { averageValues, shardBatch, sigmaData } from './shards';
 import { packLayout, type PackLayout, type SimulatorSource, type WorkerReply, type WorkerRequest } from './worker-protocol';
 
@@ -16,8 +16,8 @@ export interface WorkerEngineOptions {
   readonly threads: number;
   /** Options the model was built from (each worker builds a replica; weights are synced every step). */
   readonly model: ModelOptions;
-  /** The simulator the workers load (default: built-in weighted noise). */
-  readonly simulator?: SimulatorSource;
+  /** The module and factory each worker builds its simulator from (the same simulator `inputs.simulator` is on the main thread). */
+  readonly simulator: SimulatorSource;
 }
 
 /** A {@link GradientEngine} that owns threads: dispose it when training ends. */
@@ -43,7 +43,7 @@ interface Handle {
  * `threads: 1` it is exactly {@link computeGradients}. Worker shards get no FrameSource.
  *
  * @example
- * const engine = await createWorkerEngine(model, { threads: 2, model: options });
+ * const engine = await createWorkerEngine(model, { threads: 2, model: options, simulator: { module: workerSimulatorUrl, factory: 'createWorkerSimulator', options } });
  * await train({ model, schedule, data, seed: 1, engine });
  * await engine.dispose();
  */
@@ -61,7 +61,7 @@ export async function createWorkerEngine(model: AnomalyModel, options: WorkerEng
       worker.on('message', (reply: WorkerReply) => settle(handle, reply));
       worker.on('error', (error) => handle.pending?.reject(error));
       handles.push(handle);
-      const init: WorkerRequest = { kind: 'init', backend: tf.getBackend(), model: options.model, simulator: options.simulator ?? null, weights, output };
+      const init: WorkerRequest = { kind: 'init', backend: tf.getBackend(), model: options.model, simulator: options.simulator, weights, output };
       await request(handle, init);
     }
   } catch (error) {

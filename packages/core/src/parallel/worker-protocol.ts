@@ -2,12 +2,13 @@ import type { ClipMeta } from '../contracts/data';
 import type { NamedVariable } from '../contracts/model';
 import type { ModelOptions } from '../models/create-model';
 import type { LossConfig } from '../train/loss-modes';
-import type { LossValues } from '../train/step';
+import type { LossValues } from '../train/step-types';
 
 /**
- * Where a worker gets its simulator: `module` (an import specifier or file URL) exports `factory`,
+ * Where a worker gets its simulator, named by the caller: `module` (an import specifier or file URL
+ * of the caller's choosing, e.g. the experiments runner's worker-simulator module) exports `factory`,
  * a function `(options) => Simulator | Promise<Simulator>`; `options` must be structured-cloneable.
- * Absent: the built-in weighted noise (DDL eq. 1–2).
+ * Core names no simulator module of its own: this is the only module a worker imports dynamically.
  */
 export interface SimulatorSource {
   readonly module: string;
@@ -22,7 +23,7 @@ export interface InitMessage {
   readonly kind: 'init';
   readonly backend: string;
   readonly model: ModelOptions;
-  readonly simulator: SimulatorSource | null;
+  readonly simulator: SimulatorSource;
   /** Every model variable, concatenated in `variables()` order (the main thread writes it each step). */
   readonly weights: SharedArrayBuffer;
   /** The worker's output: trainable gradients in order, then its non-trainable weights (running statistics). */

@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../errors';
 import { createRng } from '../rng';
-import { decodeCheckpoint, encodeCheckpoint, loadCheckpointWeights, recordOf, type Checkpoint } from './checkpoint';
-import { createTinyModel } from './fixtures';
+import { loadCheckpointWeights, recordOf, type Checkpoint } from './checkpoint';
+import { decodeCheckpoint, encodeCheckpoint } from './checkpoint-codec';
+import { createTinyModel } from '../../test-support/fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -27,8 +27,8 @@ describe('trainerOptionsSchema', () => {
     expect(() => parseTrainerOptions({ epoch: 3 })).toThrow(/^trainer: keys must be among epochs, batchSize, .*, but got "epoch"$/);
     expect(() => parseTrainerOptions({ lrDecay: { every: 0.5, gamma: 0.1 } })).toThrow('trainer.lrDecay: keys must be documented, but got "gamma"');
     expect(() => parseTrainerOptions({ epochs: 0 })).toThrow('trainer.epochs must be > 0, but got 0');
-    expect(() => parseTrainerOptions({ threads: 0 })).toThrow('trainer.threads must be > 0, but got 0');
-    expect(parseTrainerOptions({ threads: 2 }).threads).toBe(2);
+    // threads is the runner's (experiments/config/trainer-section.ts): core's step has no thread count
+    expect(() => parseTrainerOptions({ threads: 2 })).toThrow(/^trainer: keys must be among epochs, batchSize, .*logEvery, but got "threads"$/);
     expect(() => parseTrainerOptions({ lambda: 'big' })).toThrow('trainer.lambda must be number, but got "big"');
     expect(() => parseTrainerOptions({ lossMode: 'ratio' })).toThrow(/^trainer.lossMode must be one of "distinction"\|"reconstruct-normal"\|"max-error", but got "ratio"$/);
   });

@@ -41,17 +41,10 @@ export const trainerOptionsSchema = z.strictObject({
   checkpointEvery: z.number().int().nonnegative().default(0),
   /** Number of recent step observations a schedule sees (100). */
   historyWindow: positiveInt.default(100),
-  /** Call `onStep` every N steps (1: every step, as the metrics file needs). */
+  /** Call `onStep` every N steps (1: every step, as the step log needs). */
   logEvery: positiveInt.default(1),
-  /**
-   * Threads computing each step's gradients (absent = 1: the exact single-thread step). With N > 1
-   * the batch is split into N shards computed data-parallel (`createWorkerEngine`, which the caller
-   * passes to `train` as `engine`; the experiments runner does this), so BatchNorm normalises with
-   * per-shard statistics, L_dist is a per-shard mean and each shard's simulator has its own stream:
-   * results differ from threads = 1. Worker shards get no FrameSource, so temporal simulators fall
-   * back to in-window frames there. Left out of the resolved config when absent (trial ids unchanged).
-   */
-  threads: positiveInt.optional(),
+  // No `threads`: how gradients are computed is the `engine` passed to `train` (e.g. createWorkerEngine);
+  // the experiments runner owns `trainer.threads` and builds that engine.
 });
 
 /** Resolved trainer options (every default filled in). */

@@ -1,7 +1,7 @@
 import type { Checkpoint } from './checkpoint';
 
 /**
- * One line of the run's metrics file (the experiments package writes these as JSONL). Loss terms
+ * One line of the run's step log (the experiments package writes these to steps.jsonl). Loss terms
  * are null for skipped steps; the pseudo terms are null when the step had no pseudo anomaly.
  */
 export interface StepRecord {

@@ -1,15 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { FrameSource } from '../contracts/data';
 import type { AnomalyModel } from '../contracts/model';
-import type { JsonValue, ScheduleContext, SigmaSchedule, StepObservation } from '../contracts/schedule';
+import type { JsonValue, SigmaSchedule, StepObservation } from '../contracts/schedule';
 import type { Simulator } from '../contracts/simulator';
 import { describeValue, UserError } from '../errors';
-import { createRng, restoreRng, type Rng } from '../rng';
-import { createAdam, disposeAdam, type Adam } from './adam';
-import { loadCheckpointWeights, recordOf, tensorOf, type AdamSlotRecord, type Checkpoint } from './checkpoint';
+import { createRng, type Rng } from '../rng';
+import { createAdam, disposeAdam } from './adam';
 import type { LossConfig } from './loss-modes';
 import type { TrainerOptions } from './options';
-import type { LearnedLogit, LossValues, Optimizers, SigmaInput } from './step';
+import type { LearnedLogit, Optimizers } from './step-types';
 
 /** Everything a run carries from step to step, explicitly (so a checkpoint can hold all of it). */
 export interface TrainerSession {
@@ -76,98 +75,6 @@ export function createSession(parts: SessionParts): TrainerSession {
     previousSigma: null,
     step: 0,
   };
-}
-
-/** σ of the next step: from ℓ when learned, from the schedule (explicit context and state) otherwise. */
-export function decideSigma(session: TrainerSession, epoch: number, step: number): { input: SigmaInput; sigma: number | null; logit: number | null } {
-  const { schedule, options } = session;
-  if (!schedule.enabled) return { input: null, sigma: null, logit: null };
-  if (session.logit !== null) {
-    const logit = session.logit.variable.dataSync()[0] ?? NaN;
-    return { input: { kind: 'learned', logit: session.logit }, sigma: 1 / (1 + Math.exp(-logit)), logit };
-  }
-  const random = session.rngs.schedule;
-  const context: ScheduleContext = {
-    step,
-    epoch,
-    stepsPerEpoch: session.stepsPerEpoch,
-    totalEpochs: options.epochs,
-    totalSteps: options.epochs * session.stepsPerEpoch,
-    previousSigma: session.previousSigma,
-    history: [...session.history],
-    random: () => random.next(),
-  };
-  const decision = schedule.next(context, session.scheduleState);
-  if (!(Number.isFinite(decision.sigma) && decision.sigma >= 0 && decision.sigma <= 1)) {
-    throw new UserError(`train: schedule "${schedule.type}" must give σ in [0, 1], but got ${describeValue(decision.sigma)} at step ${step}`);
-  }
-  session.scheduleState = decision.state;
-  return { input: { kind: 'fixed', sigma: decision.sigma }, sigma: decision.sigma, logit: null };
-}
-
-/** Records a step for the schedules' history window (only steps with pseudo terms are observations). */
-export function observe(session: TrainerSession, step: number, sigma: number | null, values: LossValues): void {
-  if (sigma !== null) session.previousSigma = sigma;
-  if (sigma === null || values.lDist === null || values.p === null || values.n === null) return;
-  session.history.push({ step, sigma, lDist: values.lDist, p: values.p, n: values.n, lRecon: values.lRecon });
-  if (session.history.length > session.options.historyWindow) session.history.shift();
-}
-
-const slotRecords = (adam: Adam): AdamSlotRecord[] =>
-  [...adam.slots].map(([name, s]) => ({ name, step: s.step, shape: [...s.m.shape], m: recordOf(name, s.m).values, v: recordOf(name, s.v).values }));
-
-/** A snapshot of the session (host copies; training may continue). */
-export function captureCheckpoint(session: TrainerSession, config: JsonValue): Checkpoint {
-  const { model } = session;
-  return {
-    version: 1,
-    model: { type: model.type, geometry: model.geometry },
-    step: session.step,
-    epoch: Math.floor(session.step / session.stepsPerEpoch),
-    stepsPerEpoch: session.stepsPerEpoch,
-    weights: model.variables().map((v) => recordOf(v.name, v.variable)),
-    logit: session.logit === null ? null : (session.logit.variable.dataSync()[0] ?? null),
-    sigma: session.previousSigma,
-    optimizer: { model: slotRecords(session.optimizers.model), logit: slotRecords(session.optimizers.logit) },
-    rng: { simulator: session.rngs.simulator.state(), schedule: session.rngs.schedule.state(), shuffleSeed: session.shuffleSeed },
-    schedule: { type: session.schedule.type, state: session.scheduleState, history: [...session.history] },
-    config,
-  };
-}
-
-function restoreAdam(adam: Adam, records: readonly AdamSlotRecord[]): void {
-  disposeAdam(adam);
-  for (const r of records) {
-    const m = tensorOf({ shape: r.shape, values: r.m });
-    const v = tensorOf({ shape: r.shape, values: r.v });
-    adam.slots.set(r.name, { m: tf.variable(m, false), v: tf.variable(v, false), step: r.step });
-    tf.dispose([m, v]);
-  }
-}
-
-/** Continues from `checkpoint`: weights (shape-checked), ℓ, Adam, streams, schedule state, step. */
-export function restoreSession(session: TrainerSession, checkpoint: Checkpoint): void {
-  const { schedule } = session;
-  if (checkpoint.schedule.type !== schedule.type) {
-    throw new UserError(`loadCheckpoint: schedule must be "${checkpoint.schedule.type}" as in the checkpoint, but got "${schedule.type}"`);
-  }
-  if (checkpoint.stepsPerEpoch !== session.stepsPerEpoch) {
-    throw new UserError(`loadCheckpoint: data stepsPerEpoch must be ${checkpoint.stepsPerEpoch} as in the checkpoint, but got ${session.stepsPerEpoch}`);
-  }
-  if ((checkpoint.logit === null) !== (session.logit === null)) {
-    throw new UserError(`loadCheckpoint: learned ℓ must be ${session.logit === null ? 'absent' : 'present'} in the checkpoint, but got ${checkpoint.logit}`);
-  }
-  loadCheckpointWeights(session.model, checkpoint);
-  const { logit } = session;
-  if (logit !== null && checkpoint.logit !== null) tf.tidy(() => logit.variable.assign(tf.scalar(checkpoint.logit as number)));
-  restoreAdam(session.optimizers.model, checkpoint.optimizer.model);
-  restoreAdam(session.optimizers.logit, checkpoint.optimizer.logit);
-  session.rngs = { simulator: restoreRng(checkpoint.rng.simulator), schedule: restoreRng(checkpoint.rng.schedule) };
-  session.shuffleSeed = checkpoint.rng.shuffleSeed;
-  session.scheduleState = checkpoint.schedule.state;
-  session.history = [...checkpoint.schedule.history];
-  session.previousSigma = checkpoint.sigma;
-  session.step = checkpoint.step;
 }
 
 /** Frees what the session owns (ℓ and the optimiser state; the model stays the caller's). */

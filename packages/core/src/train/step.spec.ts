@@ -4,11 +4,13 @@ import type { AnomalyModel } from '../contracts/model';
 import type { Simulator } from '../contracts/simulator';
 import { createRng } from '../rng';
 import { createAdam } from './adam';
-import { createSyntheticStream, createTinyModel } from './fixtures';
+import { createSyntheticStream, createTinyModel } from '../../test-support/fixtures';
 import { distinctionLoss, reconstructionLoss } from './loss';
 import { middleFrame } from './loss-modes';
-import { applyGradients, computeGradients, disposeBatch, logitName, uploadBatch, type LearnedLogit, type SigmaInput } from './step';
-import { createWeightedNoiseSimulator } from './weighted-noise';
+import { applyGradients, computeGradients } from './step';
+import { disposeBatch, uploadBatch } from './step-batch';
+import { logitName, type LearnedLogit, type SigmaInput } from './step-types';
+import { createWeightedNoiseSimulator } from '../../test-support/weighted-noise';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

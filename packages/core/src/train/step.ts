@@ -1,60 +1,74 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ClipMeta, FrameSource, HostBatch } from '../contracts/data';
+import type { HostBatch } from '../contracts/data';
 import type { AnomalyModel } from '../contracts/model';
-import type { Simulator } from '../contracts/simulator';
-import type { Rng } from '../rng';
-import { adamUpdate, type Adam } from './adam';
+import type { ScheduleContext } from '../contracts/schedule';
+import { describeValue, UserError } from '../errors';
+import { adamUpdate } from './adam';
 import { reconstructionLoss } from './loss';
-import { middleFrame, pseudoLoss, type LossConfig } from './loss-modes';
+import { middleFrame, pseudoLoss } from './loss-modes';
+import type { StepRecord } from './records';
+import type { TrainerSession } from './session';
+import { disposeBatch, hasObjectPixels, uploadBatch } from './step-batch';
+import { logitName, type GradientEngine, type GradientInputs, type LearnedLogit, type LossValues, type Optimizers, type SigmaInput, type StepGradients, type StepPosition } from './step-types';
 
-/** Name of the learned ℓ (σ = sigmoid(ℓ)) in gradients, optimiser state and checkpoints. */
-export const logitName = 'ddl.logit';
-
-/** ℓ, owned by the trainer: σ = sigmoid(ℓ), optional clamp of σ, learning rate × `lrMultiplier`. */
-export interface LearnedLogit {
-  readonly variable: tf.Variable;
-  readonly lrMultiplier: number;
-  readonly bounds?: readonly [number, number];
+/**
+ * One training step, top to bottom: σ → simulate → f(X), f(X_A) → loss → update → report. The
+ * middle (simulate, both forwards, loss, gradients) is {@link computeGradients} below, run by
+ * `engine`: in this process, or sharded over threads. The session carries everything from step to
+ * step (streams, ℓ, Adam, the schedule's state and history), so a checkpoint can hold all of it.
+ */
+export async function runStep(session: TrainerSession, engine: GradientEngine, host: HostBatch, at: StepPosition, now: () => number): Promise<StepRecord> {
+  const started = now();
+  const { model, simulator, loss, logit, optimizers } = session;
+  if (session.options.skipBatchesWithoutMask && !hasObjectPixels(host)) {
+    return { step: at.step, epoch: at.epoch, sigma: null, logit: null, loss: null, lRecon: null, lPseudo: null, lDist: null, p: null, n: null, maskedPixels: 0, lr: at.lr, ms: now() - started, skipped: true };
+  }
+  const sigma = nextSigma(session, at); // σ: sigmoid(ℓ) when learned, else the schedule's (null: none)
+  const batch = uploadBatch(host, session.source);
+  let result: StepGradients;
+  try {
+    result = await engine.computeGradients({ model, simulator, batch, sigma: sigma.input, rng: session.rngs.simulator, loss }); // simulate, f(X), f(X_A), loss, ∇
+  } finally {
+    disposeBatch(batch);
+  }
+  applyGradients(model, logit, optimizers, result.grads, at.lr); // update: Adam on the weights and ℓ
+  observe(session, at.step, sigma.sigma, result.values); // report: the schedules' history …
+  return { step: at.step, epoch: at.epoch, sigma: sigma.sigma, logit: sigma.logit, ...result.values, lr: at.lr, ms: now() - started, skipped: false }; // … and the step record
 }
 
-/** σ of one step: learned through ℓ, a fixed number from a schedule, or null (no pseudo anomalies). */
-export type SigmaInput = { readonly kind: 'learned'; readonly logit: LearnedLogit } | { readonly kind: 'fixed'; readonly sigma: number } | null;
-
-/** One batch on the device. `masks` is null when the batch has no object pixel at all. */
-export interface StepBatch {
-  readonly clips: tf.Tensor5D; // [B, T, H, W, C]
-  readonly masks: tf.Tensor5D | null; // [B, T, H, W, 1]
-  readonly meta: readonly ClipMeta[];
-  readonly source?: FrameSource;
+/** σ of the next step: from ℓ when learned, from the schedule (explicit context and state) otherwise. */
+function nextSigma(session: TrainerSession, at: StepPosition): { input: SigmaInput; sigma: number | null; logit: number | null } {
+  const { schedule, options } = session;
+  if (!schedule.enabled) return { input: null, sigma: null, logit: null };
+  if (session.logit !== null) {
+    const logit = session.logit.variable.dataSync()[0] ?? NaN;
+    return { input: { kind: 'learned', logit: session.logit }, sigma: 1 / (1 + Math.exp(-logit)), logit };
+  }
+  const random = session.rngs.schedule;
+  const context: ScheduleContext = {
+    step: at.step,
+    epoch: at.epoch,
+    stepsPerEpoch: session.stepsPerEpoch,
+    totalEpochs: options.epochs,
+    totalSteps: options.epochs * session.stepsPerEpoch,
+    previousSigma: session.previousSigma,
+    history: [...session.history],
+    random: () => random.next(),
+  };
+  const decision = schedule.next(context, session.scheduleState);
+  if (!(Number.isFinite(decision.sigma) && decision.sigma >= 0 && decision.sigma <= 1)) {
+    throw new UserError(`train: schedule "${schedule.type}" must give σ in [0, 1], but got ${describeValue(decision.sigma)} at step ${at.step}`);
+  }
+  session.scheduleState = decision.state;
+  return { input: { kind: 'fixed', sigma: decision.sigma }, sigma: decision.sigma, logit: null };
 }
 
-/** Everything one gradient computation needs (no hidden state). */
-export interface GradientInputs {
-  readonly model: AnomalyModel;
-  readonly simulator: Simulator;
-  readonly batch: StepBatch;
-  readonly sigma: SigmaInput;
-  /** The simulator's stream (every call draws from it). */
-  readonly rng: Rng;
-  readonly loss: LossConfig;
-}
-
-/** Loss terms of one step as numbers; the pseudo terms are null when the step had none. */
-export interface LossValues {
-  readonly loss: number;
-  readonly lRecon: number;
-  readonly lPseudo: number | null;
-  readonly lDist: number | null;
-  readonly p: number | null;
-  readonly n: number | null;
-  /** Masked pixels of the middle frames (0 without pseudo anomalies). */
-  readonly maskedPixels: number;
-}
-
-/** Gradients by variable name (model names and {@link logitName}) plus the loss terms. */
-export interface StepGradients {
-  readonly grads: Record<string, tf.Tensor>;
-  readonly values: LossValues;
+/** Records a step for the schedules' history window (only steps with pseudo terms are observations). */
+function observe(session: TrainerSession, step: number, sigma: number | null, values: LossValues): void {
+  if (sigma !== null) session.previousSigma = sigma;
+  if (sigma === null || values.lDist === null || values.p === null || values.n === null) return;
+  session.history.push({ step, sigma, lDist: values.lDist, p: values.p, n: values.n, lRecon: values.lRecon });
+  if (session.history.length > session.options.historyWindow) session.history.shift();
 }
 
 /**
@@ -101,21 +115,6 @@ export function computeGradients(inputs: GradientInputs): StepGradients {
   return { grads, values: readValues(kept.terms) };
 }
 
-function readValues(terms: tf.Tensor1D | undefined): LossValues {
-  if (terms === undefined) throw new Error('computeGradients: the loss must have been evaluated, but got no terms');
-  const v = Array.from(terms.dataSync());
-  terms.dispose();
-  const [loss = NaN, lRecon = NaN, lPseudo, lDist, p, n, count = 0] = v;
-  const dist = (x: number | undefined): number | null => (count > 0 && x !== undefined ? x : null);
-  return { loss, lRecon, lPseudo: lPseudo ?? null, lDist: dist(lDist), p: dist(p), n: dist(n), maskedPixels: count };
-}
-
-/** The trainer's optimisers: one Adam for the model, one for ℓ (its own learning rate). */
-export interface Optimizers {
-  readonly model: Adam;
-  readonly logit: Adam;
-}
-
 /**
  * The update half of a step: Adam on every model weight that has a gradient at `lr`, on ℓ at
  * `lr × lrMultiplier`, then σ clamped to its bounds. Consumes (disposes) `grads`.
@@ -136,20 +135,14 @@ export function applyGradients(model: AnomalyModel, logit: LearnedLogit | null, 
   for (const grad of Object.values(grads)) grad.dispose();
 }
 
-/** Uploads a host batch; masks become null when no pixel is set (nothing to simulate). */
-export function uploadBatch(batch: HostBatch, source?: FrameSource): StepBatch {
-  const [b, t, h, w, c] = batch.shape;
-  const hasMask = batch.masks !== null && batch.masks.some((x) => x !== 0);
-  return {
-    clips: tf.tensor5d(batch.clips, [b, t, h, w, c]),
-    masks: hasMask && batch.masks !== null ? tf.tensor5d(batch.masks, [b, t, h, w, 1]) : null,
-    meta: batch.meta,
-    ...(source !== undefined ? { source } : {}),
-  };
+function readValues(terms: tf.Tensor1D | undefined): LossValues {
+  if (terms === undefined) throw new Error('computeGradients: the loss must have been evaluated, but got no terms');
+  const v = Array.from(terms.dataSync());
+  terms.dispose();
+  const [loss = NaN, lRecon = NaN, lPseudo, lDist, p, n, count = 0] = v;
+  const dist = (x: number | undefined): number | null => (count > 0 && x !== undefined ? x : null);
+  return { loss, lRecon, lPseudo: lPseudo ?? null, lDist: dist(lDist), p: dist(p), n: dist(n), maskedPixels: count };
 }
 
-/** Frees an uploaded batch. */
-export function disposeBatch(batch: StepBatch): void {
-  batch.clips.dispose();
-  batch.masks?.dispose();
-}
+/** Computes gradients in this process. */
+export const localEngine: GradientEngine = { computeGradients };

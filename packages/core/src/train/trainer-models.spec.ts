@@ -2,8 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createModel } from '../models/index';
 import { createRng } from '../rng';
-import { decodeCheckpoint, encodeCheckpoint, type Checkpoint } from './checkpoint';
-import { createSyntheticStream, learnedSchedule } from './fixtures';
+import type { Checkpoint } from './checkpoint';
+import { decodeCheckpoint, encodeCheckpoint } from './checkpoint-codec';
+import { createSyntheticStream, learnedSchedule } from '../../test-support/fixtures';
+import { createWeightedNoiseSimulator } from '../../test-support/weighted-noise';
 import { train } from './trainer';
 
 beforeAll(async () => {
@@ -19,7 +21,7 @@ describe.each([
   it('trains without leaks and resumes bit-identically from an encoded checkpoint', async () => {
     const options = { type, latent: 8, height: 16, width: 16, channels: 1, kernels: [3], ...(type === 'unet' ? {} : { frames }) };
     const data = createSyntheticStream({ stepsPerEpoch: 1, batch: 2, clipShape: [frames, 16, 16, 1] });
-    const run = { schedule: learnedSchedule(), data, seed: 3, options: { epochs: 2, batchSize: 2, checkpointEvery: 1 } };
+    const run = { simulator: createWeightedNoiseSimulator(), schedule: learnedSchedule(), data, seed: 3, options: { epochs: 2, batchSize: 2, checkpointEvery: 1 } };
     const model = createModel(options, createRng(1));
     const checkpoints: Checkpoint[] = [];
     const before = tf.memory().numTensors;

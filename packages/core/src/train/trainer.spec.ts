@@ -3,17 +3,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduleContext, SigmaSchedule } from '../contracts/schedule';
 import type { Simulator } from '../contracts/simulator';
 import { createRng } from '../rng';
-import { decodeCheckpoint, encodeCheckpoint, type Checkpoint } from './checkpoint';
-import { createSyntheticStream, createTinyModel, jitterSchedule, learnedSchedule, staticSchedule } from './fixtures';
+import type { Checkpoint } from './checkpoint';
+import { decodeCheckpoint, encodeCheckpoint } from './checkpoint-codec';
+import { createSyntheticStream, createTinyModel, jitterSchedule, learnedSchedule, staticSchedule } from '../../test-support/fixtures';
 import type { EpochSummary, StepRecord } from './records';
 import { train, type TrainArgs } from './trainer';
-import { createWeightedNoiseSimulator } from './weighted-noise';
+import { createWeightedNoiseSimulator } from '../../test-support/weighted-noise';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
 const geometry = { frames: 3, height: 4, width: 4, channels: 3 };
+const simulator = createWeightedNoiseSimulator();
 const stream = (stepsPerEpoch: number, maskless: number[] = []) => createSyntheticStream({ stepsPerEpoch, batch: 2, clipShape: [3, 4, 4, 3], maskless });
 const weights = (args: Pick<TrainArgs, 'model'>) => args.model.variables().map((v) => Array.from(v.variable.dataSync()));
 
@@ -23,6 +25,7 @@ async function run(overrides: Partial<TrainArgs> & Pick<TrainArgs, 'schedule'>, 
   const checkpoints: Checkpoint[] = [];
   const args: TrainArgs = {
     model: createTinyModel(geometry, createRng('model')),
+    simulator,
     data: stream(2),
     seed: 7,
     options: { epochs: 2, batchSize: 2 },
@@ -132,25 +135,25 @@ describe('train', () => {
     const { checkpoints } = await run({ schedule: learnedSchedule(), options: { epochs: 1, batchSize: 2 } });
     const resume = decodeCheckpoint(encodeCheckpoint(checkpoints[0]!));
     const model = createTinyModel(geometry, createRng(1));
-    await expect(train({ model, schedule: staticSchedule(0.5), data: stream(2), seed: 1, resume })).rejects.toThrow(
+    await expect(train({ model, simulator, schedule: staticSchedule(0.5), data: stream(2), seed: 1, resume })).rejects.toThrow(
       'loadCheckpoint: schedule must be "learned" as in the checkpoint, but got "static"',
     );
-    await expect(train({ model, schedule: learnedSchedule(), data: stream(3), seed: 1, resume })).rejects.toThrow(
+    await expect(train({ model, simulator, schedule: learnedSchedule(), data: stream(3), seed: 1, resume })).rejects.toThrow(
       'loadCheckpoint: data stepsPerEpoch must be 2 as in the checkpoint, but got 3',
     );
   });
 
   it('rejects a model/data mismatch and bad options with UserErrors', async () => {
     const model = createTinyModel({ ...geometry, height: 8 }, createRng(1));
-    await expect(train({ model, schedule: learnedSchedule(), data: stream(1), seed: 1 })).rejects.toThrow(
+    await expect(train({ model, simulator, schedule: learnedSchedule(), data: stream(1), seed: 1 })).rejects.toThrow(
       'train: data clip shape [T,H,W,C] must be [3,8,4,3] (model tiny), but got [3,4,4,3]',
     );
-    await expect(train({ model, schedule: learnedSchedule(), data: stream(1), seed: 1, options: { epochz: 1 } as never })).rejects.toThrow(/trainer: keys must be among epochs, .* but got "epochz"/);
+    await expect(train({ model, simulator, schedule: learnedSchedule(), data: stream(1), seed: 1, options: { epochz: 1 } as never })).rejects.toThrow(/trainer: keys must be among epochs, .* but got "epochz"/);
     await expect(
-      train({ model: createTinyModel(geometry, createRng(1)), schedule: learnedSchedule(), data: stream(1), seed: 1, options: { batchSize: 1 } }),
+      train({ model: createTinyModel(geometry, createRng(1)), simulator, schedule: learnedSchedule(), data: stream(1), seed: 1, options: { batchSize: 1 } }),
     ).rejects.toThrow('train: batch size must be at most trainer.batchSize = 1, but got 2');
-    await expect(train({ model: createTinyModel(geometry, createRng(1)), schedule: learnedSchedule(), data: stream(1), seed: 1, options: { threads: 2 } })).rejects.toThrow(
-      'train: trainer.threads = 2 must come with a data-parallel engine (createWorkerEngine), but got no engine',
+    await expect(train({ model: createTinyModel(geometry, createRng(1)), simulator, schedule: learnedSchedule(), data: stream(1), seed: 1, options: { threads: 2 } as never })).rejects.toThrow(
+      /^trainer: keys must be among epochs, .*, but got "threads"$/, // threads is the runner's: it passes a data-parallel engine instead
     );
   });
 

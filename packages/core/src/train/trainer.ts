@@ -3,18 +3,18 @@ import type { AnomalyModel } from '../contracts/model';
 import type { JsonValue, SigmaSchedule } from '../contracts/schedule';
 import type { Simulator } from '../contracts/simulator';
 import { UserError } from '../errors';
-import type { Checkpoint } from './checkpoint';
+import { captureCheckpoint, restoreSession, type Checkpoint } from './checkpoint';
 import { learningRateAt, parseTrainerOptions, type TrainerOptions, type TrainerOptionsInput } from './options';
 import type { EpochSummary, StepRecord, TrainCallbacks } from './records';
-import { localEngine, runStep, type GradientEngine } from './run-step';
-import { captureCheckpoint, createSession, disposeSession, restoreSession } from './session';
-import { createWeightedNoiseSimulator } from './weighted-noise';
+import { createSession, disposeSession } from './session';
+import { localEngine, runStep } from './step';
+import type { GradientEngine } from './step-types';
 
 /** Inputs of {@link train}; side effects come in through `callbacks`. */
 export interface TrainArgs {
   readonly model: AnomalyModel;
-  /** Pseudo-anomaly generator; default: the built-in weighted noise (DDL eq. 1–2). */
-  readonly simulator?: Simulator;
+  /** Pseudo-anomaly generator (e.g. `weighted-noise` from @vad/simulators); core has none of its own. */
+  readonly simulator: Simulator;
   readonly schedule: SigmaSchedule;
   readonly data: BatchStream;
   /** Validated by {@link trainerOptionsSchema}; missing keys take the documented defaults. */
@@ -28,7 +28,7 @@ export interface TrainArgs {
   readonly config?: JsonValue;
   /** Stops before the next step; a checkpoint is still emitted. */
   readonly signal?: AbortSignal;
-  /** Gradient computation (default: in this process). */
+  /** Gradient computation (default: in this process; `createWorkerEngine` shards it over threads). */
   readonly engine?: GradientEngine;
   /** Clock in milliseconds (default `performance.now`), for step timings. */
   readonly now?: () => number;
@@ -49,16 +49,14 @@ export interface TrainResult {
  * every side effect, a checkpoint every `checkpointEvery` steps and at the end.
  *
  * @example
- * await train({ model, schedule: learned, data, seed: 1, options: { epochs: 10 }, callbacks: { onStep: (r) => log(r) } });
+ * await train({ model, simulator, schedule: learned, data, seed: 1, options: { epochs: 10 }, callbacks: { onStep: (r) => log(r) } });
  */
 export async function train(args: TrainArgs): Promise<TrainResult> {
   const options = parseTrainerOptions(args.options);
   const { model, data, callbacks = {} } = args;
   const spe = checkData(model, data);
-  const session = createSession({ model, simulator: args.simulator ?? createWeightedNoiseSimulator(), schedule: args.schedule, options, stepsPerEpoch: spe, source: data.source, seed: args.seed });
+  const session = createSession({ model, simulator: args.simulator, schedule: args.schedule, options, stepsPerEpoch: spe, source: data.source, seed: args.seed });
   const now = args.now ?? (() => performance.now());
-  const threads = options.threads ?? 1;
-  if (threads > 1 && args.engine === undefined) throw new Error(`train: trainer.threads = ${threads} must come with a data-parallel engine (createWorkerEngine), but got no engine`);
   const engine = args.engine ?? localEngine;
   let saved = -1;
   const checkpoint = async (): Promise<void> => {

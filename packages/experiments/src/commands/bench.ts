@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { backendChoices, benchPresetNames, formatBench, initBackend, isMultiThreaded, resolveBackendChoice, runBench, UserError, type BenchPreset } from '@vad/core';
+import { createSimulatorFromConfig } from '../plugins/load-simulator';
+import { workerSimulatorSource } from '../runner/trial-engine';
 
 interface BenchArgs {
   readonly preset: BenchPreset;
@@ -44,7 +46,9 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     const backend = await initBackend(resolveBackendChoice(args.backend));
     if (!args.json) process.stdout.write(`backend: ${backend.name} (${backend.detail})\n`);
     const threads = args.threads ?? defaultBenchThreads(args.microBatches, availableParallelism(), backend.name);
-    const result = await runBench({ preset: args.preset, steps: args.steps, warmup: args.warmup, threads, microBatches: args.microBatches, breakdown: args.profile });
+    const simulator = { type: 'weighted-noise' }; // DDL's pseudo anomaly (uniform noise, p = 1), built where a trial builds it
+    const timed = { simulator: await createSimulatorFromConfig(simulator, process.cwd()), workerSimulator: workerSimulatorSource(simulator, process.cwd()) };
+    const result = await runBench({ preset: args.preset, steps: args.steps, warmup: args.warmup, threads, microBatches: args.microBatches, breakdown: args.profile, ...timed });
     process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : `${formatBench(result)}\n`);
   },
 };

@@ -1,10 +1,11 @@
-import { modelRegistry, trainerOptionsSchema } from '@vad/core';
+import { modelRegistry } from '@vad/core';
 import { evaluationProtocolSchema } from '@vad/metrics';
 import { scheduleRegistry } from '@vad/schedules';
 import { simulatorRegistry } from '@vad/simulators';
 import { dataConfigSchema } from '../data/config';
 import { resolveSimulatorSpec } from '../plugins/load-simulator';
 import type { PluginCatalog } from './plugin-section';
+import { trainerSectionSchema } from './trainer-section';
 import type { SectionSchemas } from './validate-sections';
 
 function catalog(registry: Readonly<Record<string, { description: string; options: PluginCatalog[string]['options'] }>>, typeless = false): PluginCatalog {
@@ -12,13 +13,13 @@ function catalog(registry: Readonly<Record<string, { description: string; option
 }
 
 /**
- * The real schemas and registries: data (experiments/data), models and trainer (core), simulators,
- * schedules, and the metrics package's evaluation protocol. Model geometry (height, width, channels)
+ * The real schemas and registries: data (experiments/data), models and trainer (core, plus the
+ * runner's `threads`), simulators, schedules, and the metrics package's evaluation protocol. Model geometry (height, width, channels)
  * defaults to the data section's, so a config states the frame size once.
  */
 export const sectionSchemas: SectionSchemas = {
   data: dataConfigSchema,
-  trainer: trainerOptionsSchema,
+  trainer: trainerSectionSchema,
   protocol: evaluationProtocolSchema,
   models: catalog(modelRegistry),
   simulators: catalog(simulatorRegistry, true),

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import type { ModelOptions, TrainerOptions } from '@vad/core';
+import type { ModelOptions } from '@vad/core';
 import type { EvaluationProtocol } from '@vad/metrics';
 import type { DataConfig } from '../data/config';
 import type { ConfigProblem } from './config-error';
 import { isMapping } from './merge';
 import { evaluationRunnerKeys, evaluationRunnerSchema, outputSchema, reportSchema } from './own-sections';
 import { parseSection, validatePluginSection, type PluginCatalog, type PluginSpecLike, type SectionResult } from './plugin-section';
+import type { TrainerSection } from './trainer-section';
 
 /** The schemas and registries config validation uses (the real ones come from `catalogs.ts`). */
 export interface SectionSchemas {
@@ -31,7 +32,7 @@ export interface TrialSections {
   readonly model: ModelOptions;
   readonly simulator: { readonly type: string } & Record<string, unknown>;
   readonly schedule: { readonly type: string } & Record<string, unknown>;
-  readonly trainer: TrainerOptions;
+  readonly trainer: TrainerSection;
   readonly evaluation: EvaluationConfig;
   readonly output: z.output<typeof import('./own-sections').outputSchema>;
   readonly report: z.output<typeof import('./own-sections').reportSchema>;

@@ -14,7 +14,7 @@ writeFileSync(join(dir, 'experiment.json'), JSON.stringify({ name: 'grid', trial
 for (const id of ids.slice(0, 3)) mkdirSync(join(dir, id, 'checkpoints'), { recursive: true });
 writeFileSync(join(dir, 'a-seed0', 'done.json'), '{}');
 writeFileSync(join(dir, 'b-seed0', 'error.json'), JSON.stringify({ id: 'b-seed0', message: 'plugin ./sim.ts: create(options) threw: boom\n  at …', failedAt: '', host: 'n1', log: '/x/slurm/logs/7_1.log' }));
-writeFileSync(join(dir, 'c-seed0', 'metrics.jsonl'), '{"step":0}\n{"step":1}\n{"step":2}\n');
+writeFileSync(join(dir, 'c-seed0', 'steps.jsonl'), '{"step":0}\n{"step":1}\n{"step":2}\n');
 writeFileSync(join(dir, 'c-seed0', 'checkpoints', 'step-000000002.ckpt'), '');
 
 describe('trialStatus', () => {

@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '@vad/core';
 import type { ExperimentRecord } from '../report/collect';
+import { stepLogPath } from '../runner/step-log';
 import { readTrialError } from '../runner/trial-error';
-import { experimentFiles, isTrialDone, listCheckpoints, readJsonIfExists, trialFiles } from '../runner/trial-files';
+import { experimentFiles, isTrialDone, listCheckpoints, readJsonIfExists } from '../runner/trial-files';
 import type { QueuedTrial } from './launcher';
 import { launchers } from './registry';
 
@@ -23,7 +24,7 @@ export interface TrialStatus {
 }
 
 function stepsLogged(trialDir: string): number {
-  const path = join(trialDir, trialFiles.steps);
+  const path = stepLogPath(trialDir);
   return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((line) => line.endsWith('}')).length : 0;
 }
 

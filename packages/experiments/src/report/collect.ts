@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { StepRecord } from '@vad/core';
 import type { ScoreRow } from '@vad/metrics';
 import type { TrialConfig } from '../config/experiment-config';
-import { readJsonl } from '../io/jsonl';
 import type { TrialMetrics, TrialTimings } from '../runner/run-trial';
+import { readStepLog } from '../runner/step-log';
 import { experimentFiles, isTrialDone, listTrialDirs, readJsonIfExists, trialFiles } from '../runner/trial-files';
 import { readFileSync } from 'node:fs';
 import { parseScoresCsv } from '../io/scores-csv';
@@ -48,7 +48,7 @@ export function collectTrials(experimentDir: string): { experiment: ExperimentRe
         config: readJsonIfExists<TrialConfig>(join(dir, trialFiles.config)) as TrialConfig,
         metrics: metrics as TrialMetrics,
         timings: readJsonIfExists<TrialTimings>(join(dir, trialFiles.timings)) ?? metrics?.timings,
-        steps: () => (steps ??= readJsonl<StepRecord>(join(dir, trialFiles.steps))),
+        steps: () => (steps ??= readStepLog(dir)),
         scores: () => (scores ??= parseScoresCsv(readFileSync(join(dir, trialFiles.scores), 'utf8'), join(dir, trialFiles.scores))),
       };
     })

@@ -1,8 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeCheckpoint, encodeCheckpoint, type Checkpoint, type StepRecord } from '@vad/core';
+import { decodeCheckpoint, encodeCheckpoint, type Checkpoint } from '@vad/core';
 import { writeFileAtomic } from '../io/atomic-write';
-import { appendJsonl, readJsonl } from '../io/jsonl';
 import { checkpointName, listCheckpoints, trialFiles } from './trial-files';
 
 /**
@@ -31,20 +30,4 @@ export function latestCheckpoint(trialDir: string, warn: (line: string) => void)
     }
   }
   return undefined;
-}
-
-/**
- * Makes metrics.jsonl agree with the checkpoint training resumes from: step records at or after
- * `step` (written after that checkpoint, and about to be redone) are dropped, atomically. `step` 0
- * starts the file afresh.
- */
-export function truncateStepLog(trialDir: string, step: number): void {
-  const path = join(trialDir, trialFiles.steps);
-  const kept = step === 0 ? [] : readJsonl<StepRecord>(path).filter((record) => record.step < step);
-  writeFileAtomic(path, kept.map((record) => `${JSON.stringify(record)}\n`).join(''));
-}
-
-/** Appends one step record to metrics.jsonl. */
-export function logStep(trialDir: string, record: StepRecord): void {
-  appendJsonl(join(trialDir, trialFiles.steps), [record]);
 }

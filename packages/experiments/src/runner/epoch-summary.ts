@@ -8,7 +8,7 @@ function mean(values: readonly (number | null)[]): number | null {
 /**
  * The summary of an epoch that a resume split in two: the trainer's own summary covers only the steps
  * of this session, so the means (loss, L_recon, L_dist), σ, step counts and time are recomputed from
- * every step record of the epoch in metrics.jsonl — exact when every step is logged (`logEvery` 1);
+ * every step record of the epoch in steps.jsonl — exact when every step is logged (`logEvery` 1);
  * otherwise the trainer's summary is kept and `partial` says over how many steps it is.
  *
  * @example

@@ -74,7 +74,7 @@ describe('vad run (tiny quickstart, end to end)', () => {
     expect(first.code).toBe(0);
     expect(trials.map((t) => t.replace(/-[0-9a-f]{8}-/, '-H-'))).toEqual(['learned-H-seed3', 'none-H-seed3']);
     const dir = join(out, trials[0] as string);
-    for (const file of ['config.json', 'trial.json', 'environment.json', 'metrics.jsonl', 'model.ckpt', 'scores.csv', 'metrics.json', 'done.json', 'figures/figure4.png']) {
+    for (const file of ['config.json', 'trial.json', 'environment.json', 'steps.jsonl', 'model.ckpt', 'scores.csv', 'metrics.json', 'done.json', 'figures/figure4.png']) {
       expect(existsSync(join(dir, file)), file).toBe(true);
     }
     expect(readdirSync(join(dir, 'checkpoints'))).toEqual(['step-000000002.ckpt', 'step-000000004.ckpt', 'step-000000005.ckpt']);
@@ -88,7 +88,7 @@ describe('vad run (tiny quickstart, end to end)', () => {
 
   it('logs every step and scores every test frame (edge frames left empty)', () => {
     const dir = join(out, trials[0] as string);
-    const steps = readJsonl<{ step: number; sigma: number | null; lDist: number | null }>(join(dir, 'metrics.jsonl'));
+    const steps = readJsonl<{ step: number; sigma: number | null; lDist: number | null }>(join(dir, 'steps.jsonl'));
     expect(steps.map((s) => s.step)).toEqual([0, 1, 2, 3, 4]);
     expect(steps.every((s) => s.sigma !== null && s.sigma > 0 && s.sigma < 1 && s.lDist !== null)).toBe(true);
     const rows = parseScoresCsv(readFileSync(join(dir, 'scores.csv'), 'utf8'), 'scores.csv');
@@ -133,13 +133,13 @@ describe('vad run (tiny quickstart, end to end)', () => {
     // State of a run killed after step 4 of 5: no done marker, results or final model, the newer
     // checkpoint gone, a step record written after the checkpoint and a torn last line.
     for (const file of ['done.json', 'metrics.json', 'scores.csv', 'model.ckpt', 'checkpoints/step-000000005.ckpt']) rmSync(join(trialDir, file));
-    const log = readFileSync(join(trialDir, 'metrics.jsonl'), 'utf8');
-    writeFileSync(join(trialDir, 'metrics.jsonl'), `${log}{"step":5,"torn`);
+    const log = readFileSync(join(trialDir, 'steps.jsonl'), 'utf8');
+    writeFileSync(join(trialDir, 'steps.jsonl'), `${log}{"step":5,"torn`);
     const resumed = await vad(['run', config, '--out', copy]);
     expect(resumed.code).toBe(0);
     expect(resumed.out).toMatch(/1 already done/);
     expect(resumed.out).toMatch(/resuming from .*step-000000004\.ckpt \(step 4\)/);
-    const records = readJsonl<{ step: number; loss: number | null }>(join(trialDir, 'metrics.jsonl'));
+    const records = readJsonl<{ step: number; loss: number | null }>(join(trialDir, 'steps.jsonl'));
     expect(records.map((s) => s.step)).toEqual([0, 1, 2, 3, 4]);
     // the epoch summary covers the whole epoch (steps 0–4), not only step 4 trained after the resume
     const losses = records.map((r) => r.loss).filter((l): l is number => l !== null);
@@ -220,7 +220,7 @@ describe('vad run (tiny quickstart, end to end)', () => {
     expect(failed).toHaveLength(1);
     expect(String(failed[0]?.reason?.message)).toMatch(new RegExp(`must not be in use by another vad run, but it is locked by pid ${process.pid} on `));
     const [trialDir] = readdirSync(target).filter((name) => name.endsWith('-seed3'));
-    const steps = readJsonl<{ step: number }>(join(target, trialDir as string, 'metrics.jsonl')).map((r) => r.step);
+    const steps = readJsonl<{ step: number }>(join(target, trialDir as string, 'steps.jsonl')).map((r) => r.step);
     expect(steps).toEqual([0, 1, 2, 3, 4]); // no interleaved duplicate steps
     expect(locksUnder(target)).toEqual([]);
   });
@@ -258,7 +258,7 @@ describe('vad run (tiny quickstart, end to end)', () => {
     const last = Number(/step-(\d+)/.exec(checkpoints.at(-1) ?? '')?.[1]);
     expect(last).toBeGreaterThan(5); // after the first epoch (5 steps) …
     expect(last).toBeLessThan(15); // … and before the end
-    expect(readJsonl<{ step: number }>(join(target, trialDir as string, 'metrics.jsonl'))).toHaveLength(last);
+    expect(readJsonl<{ step: number }>(join(target, trialDir as string, 'steps.jsonl'))).toHaveLength(last);
     expect(existsSync(join(target, trialDir as string, 'done.json'))).toBe(false);
   });
 });

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { initBackend, type StepRecord } from '@vad/core';
+import { initBackend } from '@vad/core';
 import { createSimulatorFromConfig } from '../plugins/load-simulator';
 import type { Trial } from '../config/experiment-config';
 import { createTrainStream } from '../data/index';
-import { readJsonl } from '../io/jsonl';
 import { imageGridPng } from '../plots/image-grid';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write';
 import { describeEnvironment } from './environment';
@@ -14,6 +13,7 @@ import { openTrialData, type TrialData } from './open-trial-data';
 import { trainTrial, type TrainedTrial } from './train-trial';
 import { isTrialDone, readJsonIfExists, trialFiles } from './trial-files';
 import { saveFinalModel } from './final-model';
+import { readStepLog } from './step-log';
 
 /**
  * metrics.json of a finished trial: only results, so the same config, seed and backend give the same
@@ -92,7 +92,7 @@ export async function runTrial(trial: Trial, dir: string, options: RunTrialOptio
     saveFinalModel(dir);
     const { evaluation } = await evaluateTrial(trial.config, trained.model, data.dataset.test, dir, options.log);
     await writeFigure(trained, data, trial, dir);
-    const steps = readJsonl<StepRecord>(join(dir, trialFiles.steps));
+    const steps = readStepLog(dir);
     const { roc: _roc, pr: _pr, ...result } = evaluation.result;
     const metrics: TrialMetrics = {
       trial: { id: trial.id, group: trial.group, label: trial.label, seed: trial.config.seed, assignment: trial.assignment },

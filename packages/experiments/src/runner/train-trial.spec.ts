@@ -53,7 +53,7 @@ describe('trainTrial with trainer.threads', () => {
       const dir = join(root, trial.id);
       const trained = await trainTrial(trial.config, data, dir, { log: () => undefined });
       expect(trained.result).toMatchObject({ step: 2, stopped: false });
-      expect(readJsonl<{ step: number; loss: number }>(join(dir, 'metrics.jsonl')).map((r) => r.step)).toEqual([0, 1]);
+      expect(readJsonl<{ step: number; loss: number }>(join(dir, 'steps.jsonl')).map((r) => r.step)).toEqual([0, 1]);
       const weights = trained.model.variables().map((v) => Array.from(v.variable.dataSync()));
       trained.model.dispose();
       return weights;

@@ -1,15 +1,13 @@
-import { join } from 'node:path';
-import { createModel, createRng, train, type AnomalyModel, type JsonValue, type StepRecord, type TrainResult, type WorkerEngine } from '@vad/core';
+import { createModel, createRng, train, type AnomalyModel, type JsonValue, type TrainResult, type WorkerEngine } from '@vad/core';
 import { createSchedule } from '@vad/schedules';
 import { createSimulatorFromConfig } from '../plugins/load-simulator';
 import type { TrialConfig } from '../config/experiment-config';
 import { createTrainStream } from '../data/index';
 import type { TrialData } from './open-trial-data';
-import { latestCheckpoint, logStep, saveCheckpoint, truncateStepLog } from './checkpoint-files';
-import { readJsonl } from '../io/jsonl';
+import { latestCheckpoint, saveCheckpoint } from './checkpoint-files';
 import { wholeEpochSummary } from './epoch-summary';
+import { logStep, readStepLog, truncateStepLog } from './step-log';
 import { createTrialEngine } from './trial-engine';
-import { trialFiles } from './trial-files';
 
 /** What training a trial produced. */
 export interface TrainedTrial {
@@ -31,7 +29,7 @@ export interface TrainTrialOptions {
 /**
  * Trains one trial in `trialDir`: builds model (seeded from the trial seed), simulator, schedule and
  * the training stream, resumes from the newest checkpoint when there is one (dropping step records
- * written after it), logs every step to metrics.jsonl and writes checkpoints atomically. With
+ * written after it), logs every step to steps.jsonl and writes checkpoints atomically. With
  * `trainer.threads` > 1 the gradients come from worker threads, which are stopped when training
  * ends (also on errors and interrupts).
  */
@@ -44,6 +42,7 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
   const resume = latestCheckpoint(trialDir, options.log);
   truncateStepLog(trialDir, resume?.checkpoint.step ?? 0);
   if (resume !== undefined) options.log(`resuming from ${resume.path} (step ${resume.checkpoint.step})`);
+  const { threads: _threads, ...trainer } = config.trainer; // the engine honours threads; core's options have none
   const started = performance.now();
   let engine: WorkerEngine | null = null;
   try {
@@ -53,7 +52,7 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
       simulator,
       schedule,
       data: stream,
-      options: config.trainer,
+      options: trainer,
       seed: config.seed,
       config: config as unknown as JsonValue,
       ...(resume === undefined ? {} : { resume: resume.checkpoint }),
@@ -63,7 +62,7 @@ export async function trainTrial(config: TrialConfig, data: TrialData, trialDir:
         onStep: (record) => logStep(trialDir, record), // train() yields to the event loop per step, so SIGINT/SIGTERM handlers run
         onEpoch: (summary) => {
           const resumedHere = resume !== undefined && summary.epoch === Math.floor(resume.checkpoint.step / stream.stepsPerEpoch) && resume.checkpoint.step % stream.stepsPerEpoch !== 0;
-          const s = resumedHere ? wholeEpochSummary(summary, readJsonl<StepRecord>(join(trialDir, trialFiles.steps)), stream.stepsPerEpoch) : summary;
+          const s = resumedHere ? wholeEpochSummary(summary, readStepLog(trialDir), stream.stepsPerEpoch) : summary;
           const note = 'partial' in s && s.partial !== undefined ? ` (${s.partial})` : '';
           options.log(
             `epoch ${s.epoch + 1}/${s.totalEpochs}: loss ${fmt(s.loss)}, L_recon ${fmt(s.lRecon)}, L_dist ${fmt(s.lDist)}, σ ${fmt(s.sigma)}, ${(s.ms / 1000).toFixed(1)} s${note}`,

@@ -7,7 +7,8 @@ export const trialFiles = {
   config: 'config.json', // resolved TrialConfig (every default filled)
   trial: 'trial.json', // id, group, label, grid assignment, seed
   environment: 'environment.json', // backend, package versions, git commit, machine
-  steps: 'metrics.jsonl', // one StepRecord per training step
+  steps: 'steps.jsonl', // one StepRecord per training step (step-log.ts)
+  legacySteps: 'metrics.jsonl', // the step log's former name, in run folders written before steps.jsonl (still read)
   checkpoints: 'checkpoints', // step-<n>.ckpt, atomic
   model: 'model.ckpt', // final weights for eval/infer
   scores: 'scores.csv', // video,frame,score,label[,scene]

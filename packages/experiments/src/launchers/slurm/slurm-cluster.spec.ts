@@ -125,7 +125,7 @@ describe.skipIf(!probe.ok)(`SLURM launcher on a real cluster${probe.ok ? '' : ` 
   it('resumes a requeued task from its checkpoint (scontrol requeue while it trains)', async () => {
     await waitFor('the long trial to log 3 steps', () => {
       const dirs = existsSync(long) ? trialsOf(long) : [];
-      return dirs.length === 1 && readJsonl(join(long, dirs[0] as string, 'metrics.jsonl')).length >= 3;
+      return dirs.length === 1 && readJsonl(join(long, dirs[0] as string, 'steps.jsonl')).length >= 3;
     }, 120);
     const requeue = spawnSync('scontrol', ['requeue', `${arrayJob(long)}_0`], { encoding: 'utf8' });
     expect(requeue.status, requeue.stderr).toBe(0);
@@ -135,7 +135,7 @@ describe.skipIf(!probe.ok)(`SLURM launcher on a real cluster${probe.ok ? '' : ` 
     expect(log).toMatch(/attempt 1[\s\S]*stopping after the current step[\s\S]*attempt 2[\s\S]*resuming from \S+step-\d+\.ckpt \(step \d+\)/);
     const timings = JSON.parse(readFileSync(join(long, id, 'timings.json'), 'utf8')) as { resumedFrom: number };
     expect(timings.resumedFrom).toBeGreaterThanOrEqual(2);
-    expect(readJsonl<{ step: number }>(join(long, id, 'metrics.jsonl')).map((s) => s.step)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect(readJsonl<{ step: number }>(join(long, id, 'steps.jsonl')).map((s) => s.step)).toEqual(Array.from({ length: 40 }, (_, i) => i));
     const local = join(root, 'long-local');
     await runExperiment({ config: join(root, 'long.yaml'), out: local, log: () => undefined });
     for (const file of ['scores.csv', 'metrics.json']) expect(readFileSync(join(long, id, file), 'utf8'), file).toBe(readFileSync(join(local, id, file), 'utf8'));
@@ -168,7 +168,7 @@ describe.skipIf(!probe.ok)(`SLURM launcher on a real cluster${probe.ok ? '' : ` 
   it('ran each trial once although it was submitted twice, and a rerun submits nothing when all is done', async () => {
     await waitFor('the resubmitted array to end', () => squeue(resubmitted) !== '' && !/PENDING|RUNNING|COMPLETING/.test(squeue(resubmitted)), 170);
     for (const task of [0, 1, 2, 3]) expect(readFileSync(join(grid, 'slurm', 'logs', `${resubmitted}_${task}.log`), 'utf8')).toMatch(/: skipped, AUC micro/);
-    for (const id of trialsOf(grid)) expect(readJsonl(join(grid, id, 'metrics.jsonl'))).toHaveLength(5);
+    for (const id of trialsOf(grid)) expect(readJsonl(join(grid, id, 'steps.jsonl'))).toHaveLength(5);
     const rerun = await vad(['run', join(root, 'grid.yaml'), '--launcher', 'slurm', '--out', grid]);
     expect(rerun.code).toBe(0);
     expect(rerun.out).toMatch(/grid: 4 trial\(s\), 4 already done, 0 already queued or running, .*\nnothing to submit\n/);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BatchStream, HostBatch } from '../contracts/data';
-import type { AnomalyModel, ModelGeometry, NamedVariable } from '../contracts/model';
-import type { JsonValue, SigmaSchedule, TrainableSigma } from '../contracts/schedule';
-import { createRng, type Rng } from '../rng';
+import type { BatchStream, HostBatch } from '../src/contracts/data';
+import type { AnomalyModel, ModelGeometry, NamedVariable } from '../src/contracts/model';
+import type { JsonValue, SigmaSchedule, TrainableSigma } from '../src/contracts/schedule';
+import { createRng, type Rng } from '../src/rng';
 
 /**
  * Test fixtures for the trainer (used by its specs, not exported from the package): a tiny

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../rng';
+import { createRng } from '../src/rng';
 import { createWeightedNoiseSimulator } from './weighted-noise';
 
 beforeAll(async () => {

@@ -1,12 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import type { SimulateInput, SimulateResult, Simulator } from '../contracts/simulator';
-import { middleFrame } from './loss-modes';
+import type { SimulateInput, SimulateResult, Simulator } from '../src/contracts/simulator';
+import { middleFrame } from '../src/train/loss-modes';
 
 /**
- * DDL's weighted-noise pseudo anomaly (ddl-method.md eq. 1–2), the trainer's built-in default when no
- * simulator is passed: A ~ U[0, 1) of the clip's shape, X̄_A = (1 − σ)·X + σ·A,
- * X_A = (1 − M)·X + M·X̄_A. The changed region is the object mask; the target is the normal middle
- * frame. The full simulator (Gaussian noise, per-sample probability) lives in @vad/simulators.
+ * Test fixture (not part of @vad/core's API): a minimal weighted-noise simulator for core's own
+ * specs, which cannot import @vad/simulators (it depends on core). A ~ U[0, 1) of the clip's shape,
+ * X̄_A = (1 − σ)·X + σ·A, X_A = (1 − M)·X + M·X̄_A (ddl-method.md eq. 1–2); the changed region is
+ * the object mask, the target the normal middle frame. It draws one seed per call and no per-sample
+ * gates, so its numbers are those the trainer specs were written against (the product simulator,
+ * with Gaussian noise and a per-sample probability, is `weighted-noise` in @vad/simulators).
+ * Also the `factory` of the SimulatorSource the worker-engine spec hands to its threads.
  *
  * @example
  * // σ = 0.5, X = 0.2, A = 0.6, M = 1 ⇒ X_A = 0.4; M = 0 ⇒ X_A = 0.2; σ = 0 ⇒ X_A = X exactly

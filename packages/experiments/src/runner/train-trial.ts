@@ -3,7 +3,7 @@ import { createModel, createRng, train, type AnomalyModel, type JsonValue, type 
 import { createSchedule } from '@vad/schedules';
 import { createSimulatorFromConfig } from '../plugins/load-simulator';
 import type { TrialConfig } from '../config/experiment-config';
-import { createTrainStream } from '../data/index';
+import { createTrainStream } from '@vad/data';
 import type { TrialData } from './open-trial-data';
 import { latestCheckpoint, logStep, saveCheckpoint, truncateStepLog } from './checkpoint-files';
 import { readJsonl } from '../io/jsonl';

@@ -10,9 +10,9 @@ const tfjs = ['@tensorflow/*'];
 // File, argv and image I/O: only experiments (the app) and data may touch them (npm packages here; the
 // Node built-ins fs and child_process through builtinBan below).
 const io = ['yaml', 'yargs', 'yargs/*', 'sharp', '@resvg/*'];
-const ioPattern = '^(node:)?(fs(.promises)?|child_process)$|^yaml$|^yargs|^sharp$|^@resvg.'; // esquery regex: no '/' inside
+const builtinIo = '^(node:)?(fs(.promises)?|child_process)$'; // fs, fs/promises, child_process (esquery: no '/' in a regex)
 
-/** Who may import whom: `allow` = the tags of the packages a project may depend on. */
+/** Who may import whom (onlyDependOnLibsWithTags) and which npm packages each kind must not import. */
 function constraints(banIo) {
   const banned = (extra) => [...extra, ...(banIo ? io : [])];
   const nativeSpecs = banIo ? [] : ['type:core'];
@@ -26,13 +26,14 @@ function constraints(banIo) {
   ];
 }
 
-// The specs may also use the workspace's test helpers in tools/ (shared-data.ts). native's specs test the
+// The specs may also use the workspace's test helpers: tools/ (shared-data.ts) and core's test-support/
+// (core's trainer fixtures, outside its published src; native's specs use them). native's specs test the
 // backend through core's models, an edge native → core that exists in specs only (the type:backend
-// constraint below still rejects it in native's sources), so that one cycle is ignored.
-const boundaries = (spec) => [
+// constraint above still rejects it in native's sources), so that one cycle is ignored.
+const boundaries = ({ spec }) => [
   'error',
   {
-    allow: spec ? ['../../../../tools/*', '../../../tools/*'] : [],
+    allow: spec ? ['../../../../tools/*', '../../../tools/*', '../../core/test-support/*'] : [],
     enforceBuildableLibDependency: false,
     ignoredCircularDependencies: [['core', 'native']],
     depConstraints: constraints(!spec),
@@ -42,8 +43,8 @@ const boundaries = (spec) => [
 // Node built-ins are not projects of the Nx graph, so bannedExternalImports cannot see `node:fs`:
 // the same ban for them, static (`import … from`) and dynamic (`import()`), outside app and data.
 const builtinBan = {
-  'no-restricted-imports': ['error', { patterns: [{ regex: '^(node:)?(fs(/promises)?|child_process)$', message: 'file/process I/O lives in experiments and data (house style §6.1)' }] }],
-  'no-restricted-syntax': ['error', { selector: `ImportExpression[source.value=/${ioPattern}/]`, message: 'file/argv I/O lives in experiments and data (house style §6.1)' }],
+  'no-restricted-imports': ['error', { patterns: [{ regex: builtinIo, message: 'file/process I/O lives in experiments and data (house style §6.1)' }] }],
+  'no-restricted-syntax': ['error', { selector: `ImportExpression[source.value=/${builtinIo}/]`, message: 'file/process I/O lives in experiments and data (house style §6.1)' }],
 };
 
 export default [
@@ -52,9 +53,9 @@ export default [
     files: ['packages/*/src/**/*.ts'],
     languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
     plugins: { '@nx': nx },
-    rules: { '@nx/enforce-module-boundaries': boundaries(false) },
+    rules: { '@nx/enforce-module-boundaries': boundaries({ spec: false }) },
   },
-  { files: ['packages/*/src/**/*.spec.ts', 'packages/*/src/**/fixtures/**', 'packages/*/src/**/__fixtures__/**'], rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
+  { files: ['packages/*/src/**/*.spec.ts', 'packages/*/src/**/fixtures/**', 'packages/*/src/**/__fixtures__/**'], rules: { '@nx/enforce-module-boundaries': boundaries({ spec: true }) } },
   {
     files: ['packages/{core,native,simulators,schedules,metrics}/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/fixtures/**', '**/__fixtures__/**'],

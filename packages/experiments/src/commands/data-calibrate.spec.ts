@@ -19,7 +19,7 @@ model: { type: c3dsu, latent: 8, frames: 3 }
 evaluation: { patchSize: 8, batchSize: 8 }
 report: { bootstrap: 20, figureSamples: 0, plots: false }
 `;
-const oracle = resolve('packages/experiments/src/plugins/oracle-paste.ts');
+const oracle = resolve('packages/experiments/src/data/synthetic/oracle-paste.ts');
 
 describe('vad data calibrate (tiny check, end to end)', () => {
   const root = mkdtempSync(join(tmpdir(), 'vad-calibrate-'));

@@ -11,7 +11,7 @@ import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, type ScoreRow } from '@vad/metrics';
-import { writeJsonAtomic } from '../../packages/experiments/src/io/atomic-write';
+import { writeJsonAtomic } from '../../packages/data/src/io/atomic-write';
 import { decodeStateDict } from '../../packages/experiments/src/io/torch-state-dict';
 import { lineChart } from '../../packages/experiments/src/plots/charts';
 import { writeChart } from '../../packages/experiments/src/plots/render-chart';

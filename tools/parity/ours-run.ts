@@ -10,16 +10,17 @@
  * Writes OUT/steps.jsonl, step-<n>.p at --snapshots, final.p, scores.csv (video,frame,score,label).
  */
 import * as tf from '@tensorflow/tfjs';
-import { createModel, initBackend, loadWeights, train, trainTargets, windowIndices, type BatchStream, type ClipMeta, type HostBatch, type Rng, type Simulator, createRng } from '@vad/core';
+import { createModel, initBackend, loadWeights, train, type BatchStream, type ClipMeta, type HostBatch, type Rng, type Simulator, createRng } from '@vad/core';
+import { trainTargets, windowIndices } from '@vad/data';
 import { createSchedule } from '@vad/schedules';
 import { WeightedNoise } from '@vad/simulators';
 import { mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataConfigSchema } from '../../packages/experiments/src/data/config';
-import { loadTracks, tracksJsonMask, tracksJsonMaskOptions } from '../../packages/experiments/src/data/masks/tracks-json';
-import { openDataset } from '../../packages/experiments/src/data/open-dataset';
-import type { Video } from '../../packages/experiments/src/data/types';
+import { dataConfigSchema } from '../../packages/data/src/config';
+import { loadTracks, tracksJsonMask, tracksJsonMaskOptions } from '../../packages/data/src/masks/tracks-json';
+import { openDataset } from '../../packages/data/src/open-dataset';
+import type { Video } from '../../packages/data/src/types';
 import { officialStateDictBytes, readOfficialModel } from '../../packages/experiments/src/io/official-checkpoint';
 import { scoreVideos } from '../../packages/experiments/src/runner/score-videos';
 import { choice, order, uniform } from './shared-random';

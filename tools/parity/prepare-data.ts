@@ -8,16 +8,16 @@
  *   tracks = our motion boxes (found on 64×64 frames) linked frame to frame by IoU.
  * Usage: tsx tools/parity/prepare-data.ts OUT_DIR [AVENUE_ROOT]
  */
-import { boxIou, type Box } from '@vad/core';
+import { boxIou, type Box } from '@vad/data';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { dataConfigSchema, type DataConfig } from '../../packages/experiments/src/data/config';
-import { motionMask, motionMaskOptions } from '../../packages/experiments/src/data/masks/motion';
-import { openDataset } from '../../packages/experiments/src/data/open-dataset';
-import { createSyntheticDataset } from '../../packages/experiments/src/data/synthetic/synthetic-dataset';
-import { syntheticOptionsSchema } from '../../packages/experiments/src/data/synthetic/synthetic-options';
-import type { Dataset, SceneObject, Video } from '../../packages/experiments/src/data/types';
-import { writeFramesDataset } from '../../packages/experiments/src/data/writers/write-frames-dataset';
+import { dataConfigSchema, type DataConfig } from '../../packages/data/src/config';
+import { motionMask, motionMaskOptions } from '../../packages/data/src/masks/motion';
+import { openDataset } from '../../packages/data/src/open-dataset';
+import { createSyntheticDataset } from '../../packages/data/src/synthetic/synthetic-dataset';
+import { syntheticOptionsSchema } from '../../packages/data/src/synthetic/synthetic-options';
+import type { Dataset, SceneObject, Video } from '../../packages/data/src/types';
+import { writeFramesDataset } from '../../packages/data/src/writers/write-frames-dataset';
 
 /** Greedy frame-to-frame tracking: each box takes the free track of the previous frame it overlaps most (IoU ≥ 0.3). */
 function track(boxesPerFrame: readonly (readonly Box[])[]): Map<number, Box>[] {

@@ -8,8 +8,8 @@ import { createModel, createRng, initBackend, loadWeights } from '@vad/core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataConfigSchema } from '../../packages/experiments/src/data/config';
-import { openDataset } from '../../packages/experiments/src/data/open-dataset';
+import { dataConfigSchema } from '../../packages/data/src/config';
+import { openDataset } from '../../packages/data/src/open-dataset';
 import { readOfficialModel } from '../../packages/experiments/src/io/official-checkpoint';
 import { scoreVideos } from '../../packages/experiments/src/runner/score-videos';
 

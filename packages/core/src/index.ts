@@ -6,7 +6,6 @@ export * from './ops/index';
 export * from './models/index';
 export * from './bench/index';
 export * from './parallel/index';
-export * from './data/index';
 export * from './train/index';
 export type * from './contracts/data';
 export type * from './contracts/simulator';

@@ -10,11 +10,7 @@ import { UserError } from '@vad/core';
 import { bugNotice, describeFailure, main } from './cli';
 import { sectionSchemas } from './config/catalogs';
 import { loadExperiment } from './config/load-experiment';
-import { createSyntheticDataset } from './data/synthetic/synthetic-dataset';
-import { syntheticOptionsSchema } from './data/synthetic/synthetic-options';
-import { gtMat } from './data/writers/mat-writer';
-import { npyUint8 } from './data/writers/npy-writer';
-import { writeFramesDataset } from './data/writers/write-frames-dataset';
+import { createSyntheticDataset, syntheticOptionsSchema, gtMat, npyUint8, writeFramesDataset } from '@vad/data';
 import { acquireRunLock } from './runner/run-lock';
 
 const root = mkdtempSync(join(tmpdir(), 'vad-bad-input-'));

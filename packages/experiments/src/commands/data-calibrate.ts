@@ -2,7 +2,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '@vad/core';
 import { configsDir } from '../config/list-configs';
-import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write';
+import { writeFileAtomic, writeJsonAtomic } from '@vad/data';
 import { benchmarkCheck, checkMarkdown } from '../report/benchmark-check';
 import { collectTrials, type TrialRecord } from '../report/collect';
 import { writeReport } from '../report/write-report';

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { installDataset } from '../data/download/install-dataset';
-import { createProgressSink } from '../data/download/progress';
-import { datasetSource, defaultSourcesFile, loadSources } from '../data/download/sources';
+import { installDataset, createProgressSink, datasetSource, defaultSourcesFile, loadSources } from '@vad/data';
 import { check } from './data';
 
 /** The benchmarks `vad data download` knows (entries of dataset-sources.json). */

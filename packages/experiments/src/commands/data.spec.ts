@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { sharedDataset } from '../__fixtures__/shared-data';
+import { sharedDataset } from '../../../../tools/shared-data';
 import { main } from '../cli';
 
 const shared = sharedDataset('avenue-sample');

@@ -1,13 +1,7 @@
 import { UserError } from '@vad/core';
 import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { dataConfigSchema, datasetTypes } from '../data/config';
-import { writeContactSheet } from '../data/contact-sheet';
-import { summariseDataset } from '../data/dataset-summary';
-import { openDataset } from '../data/open-dataset';
-import { createSyntheticDataset } from '../data/synthetic/synthetic-dataset';
-import { syntheticOptionsSchema } from '../data/synthetic/synthetic-options';
-import { writeFramesDataset } from '../data/writers/write-frames-dataset';
+import { dataConfigSchema, datasetTypes, writeContactSheet, summariseDataset, openDataset, createSyntheticDataset, syntheticOptionsSchema, writeFramesDataset } from '@vad/data';
 import { checkOutputDir, checkOutputFile, prepareOutputDir } from '../io/output-path';
 import { downloadCommand } from './data-download';
 import { calibrateCommand } from './data-calibrate';

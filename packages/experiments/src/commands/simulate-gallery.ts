@@ -3,8 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng } from '@vad/core';
 import type { ClipMeta, FrameSource, HostBatch, Simulator } from '@vad/core';
 import { createDemoScene } from '@vad/simulators';
-import { createSyntheticDataset } from '../data/synthetic/synthetic-dataset';
-import { syntheticOptionsSchema } from '../data/synthetic/synthetic-options';
+import { createFrameSource, createSyntheticDataset, syntheticOptionsSchema } from '@vad/data';
 
 /** The clips a gallery shows: a host batch of two clips plus the frame source behind it. */
 export interface GalleryScene {
@@ -52,17 +51,7 @@ export function galleryScene(size: number, frames: number, seed: number): Galler
     }
   }
   if (meta.length === 2) {
-    const byId = new Map(dataset.train.map((video) => [video.id, video]));
-    const source: FrameSource = {
-      length: (id) => byId.get(id)?.length ?? 0,
-      frames: (id, indices) => {
-        const video = byId.get(id);
-        const out = new Float32Array(indices.length * plane * 3);
-        indices.forEach((i, k) => video !== undefined && out.set(video.frame(Math.min(video.length - 1, Math.max(0, i))), k * plane * 3));
-        return out;
-      },
-    };
-    return { batch: { shape: [2, frames, size, size, 3], clips, masks, meta }, source, name: 'synthetic dataset' };
+    return { batch: { shape: [2, frames, size, size, 3], clips, masks, meta }, source: createFrameSource(dataset.train), name: 'synthetic dataset' };
   }
   const demo = createDemoScene({ height: size, width: size, channels: 3, seed });
   return { batch: demo.batch([{ video: 'demo-0', frame: 12 }, { video: 'demo-1', frame: 14 }], frames), source: demo.source, name: 'demo scene' };

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { UserError, describeValue } from '@vad/core';
 import { createSimulator, simulatorRegistry } from '@vad/simulators';
 import type { SimulatorSpec } from '@vad/simulators';
-import { writeFileAtomic } from '../io/atomic-write';
+import { writeFileAtomic } from '@vad/data';
 import { checkOutputFile } from '../io/output-path';
 import { createSimulatorFromConfig, resolveSimulatorSpec } from '../plugins/load-simulator';
 import type { GalleryRow } from './simulate-gallery';

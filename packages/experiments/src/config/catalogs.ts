@@ -2,7 +2,7 @@ import { modelRegistry } from '@vad/core';
 import { evaluationProtocolSchema } from '@vad/metrics';
 import { scheduleRegistry } from '@vad/schedules';
 import { simulatorRegistry } from '@vad/simulators';
-import { dataConfigSchema } from '../data/config';
+import { dataConfigSchema } from '@vad/data';
 import { resolveSimulatorSpec } from '../plugins/load-simulator';
 import type { PluginCatalog } from './plugin-section';
 import { trainerSectionSchema } from './trainer-section';

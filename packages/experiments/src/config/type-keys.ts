@@ -1,4 +1,4 @@
-import { dataKeysFor } from '../data/config';
+import { dataKeysFor } from '@vad/data';
 
 /** Keys a typed mapping at dotted `path` keeps when its `type` changes; undefined: none (the mapping is replaced whole). */
 export type TypeKeys = (path: string, type: string) => readonly string[] | undefined;

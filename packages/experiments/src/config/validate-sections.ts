@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ModelOptions } from '@vad/core';
 import type { EvaluationProtocol } from '@vad/metrics';
-import type { DataConfig } from '../data/config';
+import type { DataConfig } from '@vad/data';
 import type { ConfigProblem } from './config-error';
 import { isMapping } from './merge';
 import { evaluationRunnerKeys, evaluationRunnerSchema, outputSchema, reportSchema } from './own-sections';

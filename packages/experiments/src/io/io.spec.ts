@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic, writeJsonAtomic } from './atomic-write';
+import { writeFileAtomic, writeJsonAtomic } from '@vad/data';
 import { formatScoresCsv } from './format-scores';
 import { appendJsonl, readJsonl } from './jsonl';
 import { parseScoresCsv } from './scores-csv';

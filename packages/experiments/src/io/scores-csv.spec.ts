@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScoresCsv, splitCsvLine } from './scores-csv';
+import { splitCsvLine } from '@vad/data';
+import { parseScoresCsv } from './scores-csv';
 
 describe('parseScoresCsv', () => {
   it('reads rows with columns in any order, empty scores as unscored and an optional scene', () => {

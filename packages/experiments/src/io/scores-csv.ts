@@ -1,4 +1,5 @@
 import { UserError } from '@vad/core';
+import { splitCsvLine } from '@vad/data';
 import type { ScoreRow } from '@vad/metrics';
 
 const required = ['video', 'frame', 'score', 'label'] as const;
@@ -81,29 +82,4 @@ function checkScene(scene: string, video: string, sceneOf: Map<string, { scene: 
     throw new UserError(`${at}: scene must be the same for every frame of video "${video}" ("${first.scene}" on line ${first.line}), but got "${scene}"`);
   }
   return scene;
-}
-
-/**
- * Splits one CSV line on commas, honouring double quotes ("" is a literal quote).
- *
- * @example
- * splitCsvLine('a,"b,c",d', 'x.csv', 2); // => ['a', 'b,c', 'd']
- */
-export function splitCsvLine(line: string, file: string, lineNo: number): string[] {
-  const fields: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i] as string;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (current += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else current += ch;
-    } else if (ch === '"' && current.trim() === '') (quoted = true), (current = '');
-    else if (ch === ',') fields.push(current), (current = '');
-    else current += ch;
-  }
-  if (quoted) throw new UserError(`${file}:${lineNo}: quoted field must be closed on the same line, but got ${JSON.stringify(line)}`);
-  fields.push(current);
-  return fields;
 }

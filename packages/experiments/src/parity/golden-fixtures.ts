@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readNpy } from '../data/readers/npy';
+import { readNpy } from '@vad/data';
 import { decodeStateDict, type StateDict } from '../io/torch-state-dict';
 
 /**

@@ -2,13 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bytesToUnit, createRng, resizeBilinear, type Rng } from '@vad/core';
+import { createRng, type Rng } from '@vad/core';
+import { bytesToUnit, resizeBilinear, decodeImage, resizeSchema, torchvisionResize, listFrameFolder, openFrameFolder, loadTracks, tracksJsonMask, tracksJsonMaskOptions } from '@vad/data';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeImage } from '../data/readers/decode-image';
-import { resizeSchema, torchvisionResize } from '../data/readers/resize-mode';
-import { listFrameFolder, openFrameFolder } from '../data/readers/video-sources';
-import { loadTracks, tracksJsonMask, tracksJsonMaskOptions } from '../data/masks/tracks-json';
 import { channelsLast, golden, goldenDir, relativeError } from './golden-fixtures';
 
 // The data pipeline against the official loader, bit for bit: torchvision's read_image + `/ 255` +

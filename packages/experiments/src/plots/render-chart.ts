@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { writeFileAtomic } from '../io/atomic-write';
+import { writeFileAtomic } from '@vad/data';
 
 /** A vega-lite spec as plain data (what the chart builders return). */
 export type ChartSpec = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '@vad/core';
-import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write';
+import { writeFileAtomic, writeJsonAtomic } from '@vad/data';
 import { checkOutputDir } from '../io/output-path';
 import { experimentFiles } from '../runner/trial-files';
 import { collectTrials } from './collect';

@@ -1,4 +1,4 @@
-import { scoredFrames } from '@vad/core';
+import { scoredFrames } from '@vad/data';
 import type { ConfigProblem } from '../config/config-error';
 import type { TrialConfig } from '../config/experiment-config';
 import type { TrialData } from './open-trial-data';

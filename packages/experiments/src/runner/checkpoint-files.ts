@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCheckpoint, encodeCheckpoint, type Checkpoint } from '@vad/core';
-import { writeFileAtomic } from '../io/atomic-write';
+import { writeFileAtomic } from '@vad/data';
 import { checkpointName, listCheckpoints, trialFiles } from './trial-files';
 
 /**

@@ -11,14 +11,13 @@ import { applyOverrides, parseOverrides } from '../config/overrides';
 import { parseSection } from '../config/plugin-section';
 import { readYamlFile } from '../config/read-yaml';
 import { evaluationRunnerKeys, evaluationRunnerSchema } from '../config/own-sections';
-import { writeJsonAtomic } from '../io/atomic-write';
+import { writeJsonAtomic, type DataConfig } from '@vad/data';
 import { checkOutputDir, prepareOutputDir } from '../io/output-path';
 import { trialDataProblems } from './check-trial-data';
 import { withRunLock } from './run-lock';
 import { openTrialData } from './open-trial-data';
 import { evaluateTrial, type TrialEvaluation } from './evaluate-trial';
 import { loadTrained } from './load-trained';
-import type { DataConfig } from '../data/index';
 
 /** Options of {@link evalRun}. */
 export interface EvalRunOptions {

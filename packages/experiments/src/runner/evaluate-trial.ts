@@ -2,10 +2,8 @@ import { join } from 'node:path';
 import { createRng, UserError, type AnomalyModel } from '@vad/core';
 import { bootstrapCi, evaluate, isMetricsError, macroAuc, microAuc, postprocessScores, type BootstrapResult, type EvaluationProtocol, type EvaluationResult, type ScoreRow } from '@vad/metrics';
 import type { TrialConfig } from '../config/experiment-config';
-import type { TestVideo } from '../data/types';
-import { writeFileAtomic } from '../io/atomic-write';
+import { type TestVideo, writeFileAtomic, describeResize, parseResize } from '@vad/data';
 import { formatScoresCsv } from '../io/format-scores';
-import { describeResize, parseResize } from '../data/readers/resize-mode';
 import { scoreVideos } from './score-videos';
 import { trialFiles } from './trial-files';
 

@@ -1,9 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { UserError } from '@vad/core';
-import { decodeImage, frameBytes, type ResizeOptions } from '../data/readers/decode-image';
-import { decodeVideo } from '../data/readers/decode-video';
-import { listFrameFolder, videoExtensions } from '../data/readers/video-sources';
+import { decodeImage, frameBytes, type ResizeOptions, decodeVideo, listFrameFolder, videoExtensions } from '@vad/data';
 
 /** Decoded input of `vad infer`: frames [L, H, W, C] at one size (stored bytes, see `frameDtype`), and the frame rate. */
 export interface InferInput {

@@ -6,7 +6,7 @@ import { createModel, createRng, decodeCheckpoint, encodeCheckpoint, loadWeights
 import { sectionSchemas } from '../config/catalogs';
 import type { TrialConfig } from '../config/experiment-config';
 import { loadExperiment } from '../config/load-experiment';
-import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write';
+import { writeFileAtomic, writeJsonAtomic } from '@vad/data';
 import { officialStateDictBytes, readOfficialModel } from '../io/official-checkpoint';
 import { trialFiles } from './trial-files';
 

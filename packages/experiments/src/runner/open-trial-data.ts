@@ -1,4 +1,4 @@
-import { createMaskProvider, openDataset, type DataConfig, type Dataset, type MaskProvider } from '../data/index';
+import { createMaskProvider, openDataset, type DataConfig, type Dataset, type MaskProvider } from '@vad/data';
 
 /** A trial's data: the dataset and the mask provider for its training clips (null: no masks). */
 export interface TrialData {

@@ -9,7 +9,7 @@ import { main } from '../cli';
 import { readJsonl } from '../io/jsonl';
 import { parseScoresCsv } from '../io/scores-csv';
 import type { TrialMetrics } from './run-trial';
-import { findFfmpeg } from '../data/readers/decode-video';
+import { findFfmpeg } from '@vad/data';
 import { runExperiment } from './run-experiment';
 import { vadBin } from './worker-pool';
 

@@ -5,7 +5,7 @@ import { displayPath } from '../config/compose';
 import { ConfigError } from '../config/config-error';
 import type { ExperimentConfig, Trial } from '../config/experiment-config';
 import { loadExperiment } from '../config/load-experiment';
-import { writeJsonAtomic } from '../io/atomic-write';
+import { writeJsonAtomic } from '@vad/data';
 import { checkOutputDir, prepareOutputDir } from '../io/output-path';
 import type { LauncherOverrides } from '../launchers/launcher-config';
 import { trialDataProblems } from './check-trial-data';

@@ -1,7 +1,6 @@
 import type { AnomalyModel } from '@vad/core';
 import { frameScore, type EvaluationProtocol, type ScoreRow } from '@vad/metrics';
-import { testClips } from '../data/test-clips';
-import type { TestVideo } from '../data/types';
+import { testClips, type TestVideo } from '@vad/data';
 import { errorMaps } from './error-maps';
 
 /** Options of {@link scoreVideos}. */

@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StepRecord } from '@vad/core';
-import { writeFileAtomic } from '../io/atomic-write';
+import { writeFileAtomic } from '@vad/data';
 import { appendJsonl, readJsonl } from '../io/jsonl';
 import { trialFiles } from './trial-files';
 

@@ -2,7 +2,7 @@ import { createModel, createRng, train, type AnomalyModel, type JsonValue, type 
 import { createSchedule } from '@vad/schedules';
 import { createSimulatorFromConfig } from '../plugins/load-simulator';
 import type { TrialConfig } from '../config/experiment-config';
-import { createTrainStream } from '../data/index';
+import { createTrainStream } from '@vad/data';
 import type { TrialData } from './open-trial-data';
 import { latestCheckpoint, saveCheckpoint } from './checkpoint-files';
 import { wholeEpochSummary } from './epoch-summary';

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isUserError } from '@vad/core';
-import { writeJsonAtomic } from '../io/atomic-write';
+import { writeJsonAtomic } from '@vad/data';
 import { readJsonIfExists, trialFiles } from './trial-files';
 
 /** error.json of a trial whose last attempt failed. */

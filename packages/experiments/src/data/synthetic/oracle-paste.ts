@@ -2,11 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import type { Rng, SimulateInput, SimulateResult, Simulator } from '@vad/core';
 import { blendResult, defineSimulator, sampleGates } from '@vad/simulators';
-import type { Actor } from './actors';
-import { lerp } from './actors';
-import { appearanceV2, difficultyRanges, paint } from './events-v2';
-import { figureOf, paintFigure } from './render-video';
-import { anomalyKinds, type AnomalyKind } from './synthetic-options';
+import { anomalyKinds, appearanceV2, difficultyRanges, figureOf, lerp, paint, paintFigure, type Actor, type AnomalyKind } from '@vad/data';
 
 /**
  * The positive control of the synthetic benchmark (`configs/benchmark-check-oracle.yaml` only — it is

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { writeJsonAtomic } from '../../io/atomic-write';
+import { writeJsonAtomic } from '@vad/data';
 import { readJsonIfExists } from '../../runner/trial-files';
 
 /** One `vad run --launcher slurm` submission: its job array (task i = trials[i]) and report job. */

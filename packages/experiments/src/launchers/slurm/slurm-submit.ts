@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '@vad/core';
-import { writeFileAtomic } from '../../io/atomic-write';
+import { writeFileAtomic } from '@vad/data';
 import { displayPath } from '../../config/compose';
 import { openCheckedData, writeExperimentRecord, type PreparedRun } from '../../runner/run-experiment';
 import { isTrialDone } from '../../runner/trial-files';

@@ -1,0 +1,64 @@
+// Package boundaries (house style §6.1), enforced by Nx's maintained rule over the tags in each
+// packages/*/project.json. `npm run lint` runs it over packages/*/src, spec files included (a spec
+// may not reach into another package or outside the workspace either); the I/O bans apply to the
+// non-spec sources only (tests may use temporary files). The rule checks static imports, re-exports
+// and dynamic `import()` alike.
+import nx from '@nx/eslint-plugin';
+import tsParser from '@typescript-eslint/parser';
+
+const tfjs = ['@tensorflow/*'];
+// File, argv and image I/O: only experiments (the app) and data may touch them (npm packages here; the
+// Node built-ins fs and child_process through builtinBan below).
+const io = ['yaml', 'yargs', 'yargs/*', 'sharp', '@resvg/*'];
+const builtinIo = '^(node:)?(fs(.promises)?|child_process)$'; // fs, fs/promises, child_process (esquery: no '/' in a regex)
+
+/** Who may import whom (onlyDependOnLibsWithTags) and which npm packages each kind must not import. */
+function constraints(banIo) {
+  const banned = (extra) => [...extra, ...(banIo ? io : [])];
+  const nativeSpecs = banIo ? [] : ['type:core'];
+  return [
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data', 'type:core', 'type:plugin', 'type:pure'] },
+    { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:core'] },
+    { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:core'], bannedExternalImports: banned([]) },
+    { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:backend'], bannedExternalImports: banned([]) },
+    { sourceTag: 'type:backend', onlyDependOnLibsWithTags: nativeSpecs, bannedExternalImports: banned([]) },
+    { sourceTag: 'type:pure', onlyDependOnLibsWithTags: [], bannedExternalImports: banned(tfjs) },
+  ];
+}
+
+// The specs may also use the workspace's test helpers: tools/ (shared-data.ts) and core's test-support/
+// (core's trainer fixtures, outside its published src; native's specs use them). native's specs test the
+// backend through core's models, an edge native → core that exists in specs only (the type:backend
+// constraint above still rejects it in native's sources), so that one cycle is ignored.
+const boundaries = ({ spec }) => [
+  'error',
+  {
+    allow: spec ? ['../../../../tools/*', '../../../tools/*', '../../core/test-support/*'] : [],
+    enforceBuildableLibDependency: false,
+    ignoredCircularDependencies: [['core', 'native']],
+    depConstraints: constraints(!spec),
+  },
+];
+
+// Node built-ins are not projects of the Nx graph, so bannedExternalImports cannot see `node:fs`:
+// the same ban for them, static (`import … from`) and dynamic (`import()`), outside app and data.
+const builtinBan = {
+  'no-restricted-imports': ['error', { patterns: [{ regex: builtinIo, message: 'file/process I/O lives in experiments and data (house style §6.1)' }] }],
+  'no-restricted-syntax': ['error', { selector: `ImportExpression[source.value=/${builtinIo}/]`, message: 'file/process I/O lives in experiments and data (house style §6.1)' }],
+};
+
+export default [
+  { ignores: ['**/dist/**', '**/node_modules/**'] },
+  {
+    files: ['packages/*/src/**/*.ts'],
+    languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+    plugins: { '@nx': nx },
+    rules: { '@nx/enforce-module-boundaries': boundaries({ spec: false }) },
+  },
+  { files: ['packages/*/src/**/*.spec.ts', 'packages/*/src/**/fixtures/**', 'packages/*/src/**/__fixtures__/**'], rules: { '@nx/enforce-module-boundaries': boundaries({ spec: true }) } },
+  {
+    files: ['packages/{core,native,simulators,schedules,metrics}/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/fixtures/**', '**/__fixtures__/**'],
+    rules: builtinBan,
+  },
+];

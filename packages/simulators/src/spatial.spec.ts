@@ -6,7 +6,7 @@ import { patchWeight } from './patch-weight';
 import { perlinNoise } from './perlin-noise';
 import { rasterise } from './raster';
 import { frameBoxes, unionBox } from './regions';
-import { randomPatchOptions, walkPatches } from './random-patch';
+import { randomPatchOptions, walkPatches } from './plugins/random-patch';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

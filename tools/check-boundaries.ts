@@ -2,7 +2,8 @@
  * Enforces the package boundaries of the design card (house style §6.1) by scanning imports:
  *  - core imports no internal package but the optional native backend (a leaf, loaded dynamically);
  *  - native (the oneDNN tfjs backend) imports no internal package;
- *  - schedules and metrics import no internal package and no @tensorflow/*;
+ *  - schedules and metrics import no internal package and no @tensorflow/* (schedules: the σ-schedule
+ *    contract's TYPES from core's import-free subpath `@vad/core/schedule-contract`, `import type` only);
  *  - simulators may import only core;
  *  - only experiments touches files, YAML or argv (node:fs, yaml, yargs, sharp, child_process).
  * Written by hand because @nx/enforce-module-boundaries needs ESLint + its plugin stack (~100 MB of
@@ -15,6 +16,7 @@ import { join, relative } from 'node:path';
 interface Rule {
   readonly internal: readonly string[]; // internal packages it may import
   readonly banned: readonly RegExp[]; // external modules it must not import
+  readonly typeOnly?: readonly string[]; // internal modules it may import with `import type` / `export type` only
 }
 
 const io = [/^(node:)?fs(\/promises)?$/, /^yaml$/, /^yargs/, /^sharp$/, /^(node:)?child_process$/, /^@resvg\//];
@@ -22,7 +24,7 @@ const rules: Record<string, Rule> = {
   core: { internal: ['native'], banned: io },
   native: { internal: [], banned: io },
   simulators: { internal: ['core'], banned: io },
-  schedules: { internal: [], banned: [/^@tensorflow\//, ...io] },
+  schedules: { internal: [], banned: [/^@tensorflow\//, ...io], typeOnly: ['@vad/core/schedule-contract'] },
   metrics: { internal: [], banned: [/^@tensorflow\//, ...io] },
   experiments: { internal: ['core', 'simulators', 'schedules', 'metrics', 'experiments'], banned: [] }, // itself: its plugin API (docs, fixtures)
 };
@@ -48,7 +50,8 @@ export function violations(root: string, projects: readonly string[]): string[] 
         const spec = match[1] ?? match[2] ?? match[3] ?? '';
         const where = relative(root, file);
         const internal = /^@vad\/([a-z-]+)/.exec(spec)?.[1];
-        if (internal !== undefined && !rule.internal.includes(internal)) {
+        const typeOnly = /^(import|export)\s+type\s/.test(match[0].trimStart()) && (rule.typeOnly ?? []).includes(spec);
+        if (internal !== undefined && !rule.internal.includes(internal) && !typeOnly) {
           problems.push(`${where}: imports must stay inside ${project}'s allowed packages (${rule.internal.join(', ') || 'none'}), but got "${spec}"`);
         }
         if (rule.banned.some((pattern) => pattern.test(spec))) {

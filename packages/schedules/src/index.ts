@@ -1,7 +1,7 @@
 export type { JsonValue, StepObservation, ScheduleContext, TrainableSigma, ScheduleDecision, SigmaSchedule } from './types';
 export { defineSchedule, type ScheduleSpec } from './define-schedule';
 export { scheduleRegistry, type ScheduleType } from './registry';
-export { createSchedule, describeSchedules, getScheduleSpec, scheduleTypes } from './create-schedule';
+export { buildSchedule, createSchedule, describeSchedules, getScheduleSpec, scheduleTypes } from './create-schedule';
 export { learnedSchedule, learnedOptions, type LearnedOptions } from './plugins/learned';
 export { staticSchedule, staticOptions, type StaticOptions } from './plugins/static';
 export { noneSchedule, noneOptions, type NoneOptions } from './plugins/none';

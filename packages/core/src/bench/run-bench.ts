@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AnomalyModel } from '../contracts/model';
-import { createModel, parseModelOptions } from '../models/create-model';
+import { buildModel, parseModelOptions } from '../models/create-model';
 import { modelFlops } from '../models/model-flops';
 import { createRng } from '../rng';
 import { createAdam, disposeAdam } from '../train/adam';
@@ -69,7 +69,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const preset = benchPresets[options.preset];
   const modelOptions = parseModelOptions(preset.model, 'runBench');
   const rng = createRng(`bench/${options.preset}`);
-  const model = createModel(modelOptions, rng.fork('model'));
+  const model = buildModel(modelOptions, rng.fork('model'));
   const threads = options.threads ?? 1;
   const engine = threads > 1 ? await createWorkerEngine(model, { threads, model: modelOptions }) : null;
   const local = createMicroBatchEngine(options.microBatches ?? 1);

@@ -51,9 +51,10 @@ beforeAll(async () => {
 
 describe.each(entries)('simulator contract: %s', (type, spec) => {
   it('has a strict schema whose defaults round-trip', () => {
-    const defaults = spec.options.parse({});
+    const defaults = spec.options.parse({ type });
     expect(spec.options.parse(defaults)).toEqual(defaults);
-    expect(spec.options.safeParse({ notAnOption: 1 }).success).toBe(false);
+    expect(spec.options.safeParse({ type, notAnOption: 1 }).success).toBe(false);
+    expect(Object.keys(defaults as object)[0]).toBe('type'); // one PluginSpec shape: the schema carries its `type` literal, first
     expect(spec.description.length).toBeGreaterThan(10);
   });
 

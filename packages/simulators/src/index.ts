@@ -1,6 +1,6 @@
 export { defineSimulator } from './define-simulator';
 export type { CreateContext, SimulatorSpec } from './define-simulator';
-export { createSimulator, parseSimulatorConfig } from './create-simulator';
+export { buildSimulator, createSimulator, parseSimulatorConfig } from './create-simulator';
 export type { CreateSimulatorOptions, ParsedSimulatorConfig } from './create-simulator';
 export { simulatorRegistry } from './registry';
 export type { SimulatorType } from './registry';

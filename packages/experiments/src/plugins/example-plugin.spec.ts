@@ -42,9 +42,9 @@ beforeAll(async () => {
 
 describe('simulator contract: scanline-glitch (the example plugin)', () => {
   it('has a strict schema whose defaults round-trip', () => {
-    const defaults = spec.options.parse({});
+    const defaults = spec.options.parse({ type: spec.type });
     expect(spec.options.parse(defaults)).toEqual(defaults);
-    expect(spec.options.safeParse({ notAnOption: 1 }).success).toBe(false);
+    expect(spec.options.safeParse({ type: spec.type, notAnOption: 1 }).success).toBe(false);
     expect(spec.description.length).toBeGreaterThan(10);
   });
 

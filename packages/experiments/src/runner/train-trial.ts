@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { buildModel, createRng, train, type AnomalyModel, type JsonValue, type StepRecord, type TrainResult, type WorkerEngine } from '@vad/core';
 import { buildSchedule } from '@vad/schedules';
-import { createSimulatorFromConfig } from '../plugins/load-simulator';
+import { buildSimulatorFromSection } from '../plugins/load-simulator';
 import type { TrialConfig } from '../config/experiment-config';
 import { createTrainStream } from '../data/index';
 import type { TrialData } from './open-trial-data';
@@ -38,7 +38,7 @@ export interface TrainTrialOptions {
 export async function trainTrial(config: TrialConfig, data: TrialData, trialDir: string, options: TrainTrialOptions): Promise<TrainedTrial> {
   const rng = createRng(config.seed);
   const model = buildModel(config.model, rng.fork('model')); // validated by the config loader
-  const simulator = await createSimulatorFromConfig(config.simulator, config.baseDir);
+  const simulator = await buildSimulatorFromSection(config.simulator, config.baseDir);
   const schedule = buildSchedule(config.schedule);
   const stream = createTrainStream(data.dataset, { frames: model.geometry.frames, batchSize: config.trainer.batchSize, masks: data.masks });
   const resume = latestCheckpoint(trialDir, options.log);

@@ -5,6 +5,7 @@ import { defineSimulator } from '../define-simulator';
 import { retimeResult } from '../retime';
 
 export const duplicateFramesOptions = z.strictObject({
+  type: z.literal('duplicate-frames'), // = YAML `type` = registry key = file name
   holds: z.array(z.number().int().min(2)).min(1).default([2]), // slow-down factor r; LNTRA's (unused) data-loader argument `hold=[2]`
   p: z.number().min(0).max(1).default(1), // per-sample probability; 1 = every sample, as DDL does for its noise
 });

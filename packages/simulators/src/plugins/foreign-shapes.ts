@@ -10,6 +10,7 @@ import { shapeKinds, shapePrimitives } from '../shape-kinds';
 import { texture, textureKinds } from '../texture';
 
 export const foreignShapesOptions = z.strictObject({
+  type: z.literal('foreign-shapes'), // = YAML `type` = registry key = file name
   kinds: z.array(z.enum(shapeKinds)).min(1).default([...shapeKinds]), // DDL paper §7.2 names foreign shapes; never implemented before — our design
   count: z.number().int().min(1).default(1), // shapes per sample; our choice
   size: z.tuple([z.number().gt(0).max(1), z.number().gt(0).max(1)]).default([0.3, 0.8]), // side as a fraction of the object box side (min, max); our choice

@@ -5,6 +5,7 @@ import { blendResult, middleIndex, sampleGates } from '../blend';
 import { defineSimulator } from '../define-simulator';
 
 export const frameFusionOptions = z.strictObject({
+  type: z.literal('frame-fusion'), // = YAML `type` = registry key = file name
   minGap: z.number().int().min(1).default(8), // frames between the target and a fused frame of the same video; PB detail unverified (anchors §2.4), our choice
   p: z.number().min(0).max(1).default(1), // per-sample probability; 1 = every sample, as DDL does for its noise
 });

@@ -11,6 +11,7 @@ const component = z.strictObject({
 });
 
 export const mixtureOptions = z.strictObject({
+  type: z.literal('mixture'), // = YAML `type` = registry key = file name
   components: z
     .array(component)
     .min(1)

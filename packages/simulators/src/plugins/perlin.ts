@@ -9,6 +9,7 @@ import { frameBoxes, restrictToMask } from '../regions';
 import { texture, textureKinds } from '../texture';
 
 export const perlinOptions = z.strictObject({
+  type: z.literal('perlin'), // = YAML `type` = registry key = file name
   threshold: z.number().min(-1).max(1).default(0.5), // region = noise > threshold; anomalib perlin.py
   minScale: z.number().int().min(0).default(0), // lattice cells per side = 2^U{minScale … maxScale−1}; anomalib 2^[0, 6)
   maxScale: z.number().int().min(1).default(6), // exclusive; anomalib

@@ -10,6 +10,7 @@ import { frameBoxes, restrictToMask, unionBox } from '../regions';
 import type { Box } from '../regions';
 
 export const randomPatchOptions = z.strictObject({
+  type: z.literal('random-patch'), // = YAML `type` = registry key = file name
   alpha: z.number().gt(0).max(1).default(0.5), // max patch side as a fraction of the object box side; LNTRA README `--max_size 0.5`
   minSize: z.number().int().min(1).default(10), // px; LNTRA pseudoanomaly_utils.py max(10, …)
   beta: z.number().int().min(0).default(10), // random-walk step, px per frame; LNTRA README `--max_move 10`

@@ -5,6 +5,7 @@ import { defineSimulator } from '../define-simulator';
 import { retimeResult } from '../retime';
 
 export const reversedFramesOptions = z.strictObject({
+  type: z.literal('reversed-frames'), // = YAML `type` = registry key = file name
   strides: z.array(z.number().int().min(1)).min(1).default([1]), // 1 = plain reversal (moving backward, UR 2022); add 2–5 to combine with skipping (anchors §2.6)
   anchor: z.enum(['start', 'centre']).default('start'), // as skipped-frames; identical for stride 1
   p: z.number().min(0).max(1).default(1), // per-sample probability; MB's value unverified (anchors §2.4)

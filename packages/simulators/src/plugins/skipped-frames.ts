@@ -5,6 +5,7 @@ import { defineSimulator } from '../define-simulator';
 import { retimeResult } from '../retime';
 
 export const skippedFramesOptions = z.strictObject({
+  type: z.literal('skipped-frames'), // = YAML `type` = registry key = file name
   strides: z.array(z.number().int().min(2)).min(1).default([2, 3, 4, 5]), // frames skipped per step; LNTRA & STEAL READMEs `--jump 2 3 4 5`
   anchor: z.enum(['start', 'centre']).default('start'), // LNTRA train.py: clip i, i+s, … starts where the normal window starts
   p: z.number().min(0).max(1).default(1), // per-sample probability; LNTRA README 0.2, STEAL 0.01 — use p or `mixture`

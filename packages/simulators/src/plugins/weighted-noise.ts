@@ -5,6 +5,7 @@ import { middleFrame, sampleGates } from '../blend';
 import { defineSimulator } from '../define-simulator';
 
 export const weightedNoiseOptions = z.strictObject({
+  type: z.literal('weighted-noise'), // = YAML `type` = registry key = file name
   noise: z.enum(['uniform', 'gaussian']).default('uniform'), // DDL-code pseudo_loss.py: torch.rand_like, U[0, 1)
   std: z.number().positive().default(0.2), // gaussian only, A = clip(X + N(0, std²)); PB's value unverified (anchors §2.4), our choice
   p: z.number().min(0).max(1).default(1), // per-sample probability; DDL-code perturbs every sample (anchors §2.1)

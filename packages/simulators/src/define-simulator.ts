@@ -28,8 +28,10 @@ export interface SimulatorSpec<Schema extends z.ZodType = z.ZodType> {
  * the key order so "allowed: type, …" messages read as before. Other schemas are returned unchanged.
  */
 function withTypeKey<Schema extends z.ZodType>(type: string, schema: Schema): Schema {
-  if (!(schema instanceof z.ZodObject) || 'type' in schema.shape) return schema;
-  return new z.ZodObject({ ...schema._zod.def, shape: { type: z.literal(type), ...schema.shape } }) as unknown as Schema;
+  // Read the definition structurally: a plugin package may bring its own copy of zod (no instanceof).
+  const def = (schema as unknown as { _zod?: { def?: z.core.$ZodObjectDef } })._zod?.def;
+  if (def?.type !== 'object' || 'type' in def.shape) return schema;
+  return new z.ZodObject({ ...def, shape: { type: z.literal(type), ...def.shape } }) as unknown as Schema;
 }
 
 /**

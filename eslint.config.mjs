@@ -33,7 +33,7 @@ function constraints(banIo) {
 const boundaries = ({ spec }) => [
   'error',
   {
-    allow: spec ? ['../../../../tools/*', '../../../tools/*', '../../core/test-support/*'] : [],
+    allow: spec ? ['../../../../tools/*', '../../../tools/*', '../../core/test-support/*'] : ['@vad/core/schedule-contract'],
     enforceBuildableLibDependency: false,
     ignoredCircularDependencies: [['core', 'native']],
     depConstraints: constraints(!spec),
@@ -46,6 +46,16 @@ const builtinBan = {
   'no-restricted-imports': ['error', { patterns: [{ regex: builtinIo, message: 'file/process I/O lives in experiments and data (house style §6.1)' }] }],
   'no-restricted-syntax': ['error', { selector: `ImportExpression[source.value=/${builtinIo}/]`, message: 'file/process I/O lives in experiments and data (house style §6.1)' }],
 };
+
+// The one exception to "schedules imports nothing internal": the σ-schedule contract's single
+// definition, `@vad/core/schedule-contract` (a file with no imports), as TYPES only (`import type` /
+// `export type`), so nothing of core is loaded at run time (allowed above, type-only checked here).
+const scheduleContract = "[source.value=/^@vad\\u002Fcore/]";
+const typeOnlyContract = [
+  { selector: `ImportDeclaration[importKind!='type']${scheduleContract}`, message: 'a pure package may import @vad/core/schedule-contract as types only (import type)' },
+  { selector: `ExportNamedDeclaration[exportKind!='type']${scheduleContract}`, message: 'a pure package may re-export @vad/core/schedule-contract as types only (export type)' },
+  { selector: `ExportAllDeclaration${scheduleContract}`, message: 'a pure package may re-export @vad/core/schedule-contract as types only (export type { … })' },
+];
 
 export default [
   { ignores: ['**/dist/**', '**/node_modules/**'] },
@@ -60,5 +70,10 @@ export default [
     files: ['packages/{core,native,simulators,schedules,metrics}/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/fixtures/**', '**/__fixtures__/**'],
     rules: builtinBan,
+  },
+  {
+    files: ['packages/{schedules,metrics}/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/fixtures/**', '**/__fixtures__/**'],
+    rules: { 'no-restricted-syntax': ['error', builtinBan['no-restricted-syntax'][1], ...typeOnlyContract] },
   },
 ];

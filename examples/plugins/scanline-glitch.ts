@@ -10,6 +10,7 @@ import { blendResult, defineSimulator, sampleGates } from '@vad/experiments/plug
 import type { SimulateInput, SimulateResult, Simulator } from '@vad/experiments/plugin';
 
 const options = z.strictObject({
+  type: z.literal('scanline-glitch'), // the spec's own name (a config names the plugin by its path)
   maxShift: z.number().int().min(1).default(4), // px; each glitched band moves left or right by 1…maxShift
   period: z.number().int().min(2).default(4), // rows; one band starts every `period` rows
   thickness: z.number().int().min(1).default(2), // rows per band

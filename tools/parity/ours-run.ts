@@ -99,7 +99,7 @@ function sharedNoise(shape: readonly number[]): tf.Tensor5D {
           for (let k = 0; k < c; k++) out[(((n * t + z) * h + y) * w + x) * c + k] = u[(((n * c + k) * t + z) * h + y) * w + x] as number;
   return tf.tensor5d(out, [b, t, h, w, c]);
 }
-const noise = new WeightedNoise({ noise: 'uniform', std: 0.2, p: 1 });
+const noise = new WeightedNoise({ type: 'weighted-noise', noise: 'uniform', std: 0.2, p: 1 });
 const simulator: Simulator = {
   type: 'weighted-noise',
   simulate: (input) => {

@@ -21,7 +21,7 @@
  * export const simulator = defineSimulator({
  *   type: 'invert',
  *   description: 'Inverted pixels inside the object mask',
- *   options: z.strictObject({}),
+ *   options: z.strictObject({ type: z.literal('invert') }),
  *   create: () => ({
  *     type: 'invert',
  *     simulate: (input) => blendResult(input, () => tf.sub(1, input.clips) as tf.Tensor5D, Float32Array.from(input.masks.dataSync())),

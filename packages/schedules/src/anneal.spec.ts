@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annealedSigma, warmupLength } from './anneal';
-import { linearOptions } from './linear';
+import { linearOptions } from './plugins/linear';
 
 const base = { start: 0.5, end: 0.1, warmupSteps: 0, warmupFraction: 0, warmupFrom: 0 };
 const linear = (progress: number): number => 0.5 + (0.1 - 0.5) * progress;

@@ -42,6 +42,19 @@ export function createSchedule(config: { readonly type: string; readonly [option
   return spec.create(parsed.data);
 }
 
+/**
+ * Builds a schedule from a section ALREADY parsed by its spec's schema (the config loader does that):
+ * no second validation, only the registry lookup.
+ *
+ * @example
+ * buildSchedule(staticOptions.parse({ type: 'static' })).next(context, null).sigma; // => 0.5
+ * @throws Error for an unknown type, as {@link getScheduleSpec}.
+ */
+export function buildSchedule(options: { readonly type: string; readonly [option: string]: unknown }): SigmaSchedule {
+  const spec = getScheduleSpec(options.type, 'buildSchedule(options.type)');
+  return (spec.create as (parsed: typeof options) => SigmaSchedule)(options);
+}
+
 /** Name and one-line description of every schedule, for `vad list schedules`. */
 export function describeSchedules(): ReadonlyArray<{ readonly name: ScheduleType; readonly description: string }> {
   return scheduleTypes.map((name) => ({ name, description: scheduleRegistry[name].description }));

@@ -1,14 +1,14 @@
-import { adaptiveSchedule } from './adaptive';
-import { cosineSchedule } from './cosine';
-import { curriculumSchedule } from './curriculum';
-import { cyclicSchedule } from './cyclic';
-import { exponentialSchedule } from './exponential';
-import { learnedSchedule } from './learned';
-import { linearSchedule } from './linear';
-import { noneSchedule } from './none';
-import { staticSchedule } from './static';
-import { stepSchedule } from './step';
-import { uniformRandomSchedule } from './uniform-random';
+import { adaptiveSchedule } from './plugins/adaptive';
+import { cosineSchedule } from './plugins/cosine';
+import { curriculumSchedule } from './plugins/curriculum';
+import { cyclicSchedule } from './plugins/cyclic';
+import { exponentialSchedule } from './plugins/exponential';
+import { learnedSchedule } from './plugins/learned';
+import { linearSchedule } from './plugins/linear';
+import { noneSchedule } from './plugins/none';
+import { staticSchedule } from './plugins/static';
+import { stepSchedule } from './plugins/step';
+import { uniformRandomSchedule } from './plugins/uniform-random';
 
 /** Every built-in schedule; key = YAML `type` = file name = spec `type`. Add a line to add one. */
 export const scheduleRegistry = {

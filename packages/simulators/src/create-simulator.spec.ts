@@ -7,8 +7,8 @@ import { simulatorRegistry } from './registry';
 describe('createSimulator', () => {
   it('builds every built-in from its type alone, with defaults filled in', () => {
     for (const type of Object.keys(simulatorRegistry)) expect(createSimulator({ type }).type).toBe(type);
-    expect(parseSimulatorConfig({ type: 'random-patch' }).options).toEqual({ alpha: 0.5, minSize: 10, beta: 10, blend: 'smoothmix-box', intruder: 'batch', p: 1 });
-    expect(parseSimulatorConfig({ type: 'skipped-frames' }).options).toEqual({ strides: [2, 3, 4, 5], anchor: 'start', p: 1 });
+    expect(parseSimulatorConfig({ type: 'random-patch' }).options).toEqual({ type: 'random-patch', alpha: 0.5, minSize: 10, beta: 10, blend: 'smoothmix-box', intruder: 'batch', p: 1 });
+    expect(parseSimulatorConfig({ type: 'skipped-frames' }).options).toEqual({ type: 'skipped-frames', strides: [2, 3, 4, 5], anchor: 'start', p: 1 });
   });
 
   it('names the known types for an unknown one', () => {

@@ -45,11 +45,12 @@ export function parseSimulatorConfig(config: unknown, options: CreateSimulatorOp
     const known = [...Object.keys(simulatorRegistry), ...Object.keys(plugins)].sort().join(', ');
     throw new UserError(`${where}.type: unknown simulator ${JSON.stringify(type)}; known: ${known}`);
   }
-  const parsed = spec.options.safeParse(rest);
+  // The schema's `type` literal is the spec's own name (a plugin's config `type` is its path or package).
+  const section = { ...rest, type: spec.type };
+  const parsed = spec.options.safeParse(section);
   if (!parsed.success) {
     const shape = (spec.options as { shape?: Record<string, unknown> }).shape;
-    const allowed = ['type', ...Object.keys(shape ?? {})];
-    throw new UserError(formatOptionIssues(where, rest, parsed.error.issues, allowed).join('\n'));
+    throw new UserError(formatOptionIssues(where, section, parsed.error.issues, Object.keys(shape ?? {})).join('\n'));
   }
   return { spec, options: parsed.data };
 }
@@ -63,9 +64,20 @@ export function parseSimulatorConfig(config: unknown, options: CreateSimulatorOp
  * // throws UserError: simulator.alpha must be ≤ 1, but got 2
  */
 export function createSimulator(config: unknown, options: CreateSimulatorOptions = {}): Simulator {
-  const { spec, options: parsed } = parseSimulatorConfig(config, options);
+  return buildSimulator(parseSimulatorConfig(config, options), options);
+}
+
+/**
+ * Builds a simulator from a config ALREADY checked against its spec (by {@link parseSimulatorConfig}
+ * or the config loader): no second validation of that section. Nested simulators (a `mixture`'s
+ * components) are validated when they are built, with `where` naming their place.
+ *
+ * @example
+ * buildSimulator({ spec: weightedNoise, options: weightedNoiseOptions.parse({ type: 'weighted-noise' }) });
+ */
+export function buildSimulator(parsed: ParsedSimulatorConfig, options: CreateSimulatorOptions = {}): Simulator {
   const context: CreateContext = {
     build: (child, path) => createSimulator(child, { ...options, where: `${options.where ?? 'simulator'}.${path}` }),
   };
-  return spec.create(parsed, context);
+  return parsed.spec.create(parsed.options, context);
 }

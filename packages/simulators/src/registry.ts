@@ -1,12 +1,12 @@
-import { duplicateFrames } from './duplicate-frames';
-import { foreignShapes } from './foreign-shapes';
-import { frameFusion } from './frame-fusion';
-import { mixture } from './mixture';
-import { perlin } from './perlin';
-import { randomPatch } from './random-patch';
-import { reversedFrames } from './reversed-frames';
-import { skippedFrames } from './skipped-frames';
-import { weightedNoise } from './weighted-noise';
+import { duplicateFrames } from './plugins/duplicate-frames';
+import { foreignShapes } from './plugins/foreign-shapes';
+import { frameFusion } from './plugins/frame-fusion';
+import { mixture } from './plugins/mixture';
+import { perlin } from './plugins/perlin';
+import { randomPatch } from './plugins/random-patch';
+import { reversedFrames } from './plugins/reversed-frames';
+import { skippedFrames } from './plugins/skipped-frames';
+import { weightedNoise } from './plugins/weighted-noise';
 
 /** Every built-in simulator by its YAML `type` (= file name). Add a plugin with one line here. */
 export const simulatorRegistry = {

@@ -6,7 +6,7 @@ import { patchWeight } from './patch-weight';
 import { perlinNoise } from './perlin-noise';
 import { rasterise } from './raster';
 import { frameBoxes, unionBox } from './regions';
-import { randomPatchOptions, walkPatches } from './random-patch';
+import { randomPatchOptions, walkPatches } from './plugins/random-patch';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -37,7 +37,7 @@ describe('patch weights (LNTRA blends)', () => {
 
 describe('random-patch', () => {
   it('walks inside the object box by at most β px per frame', () => {
-    const options = randomPatchOptions.parse({ minSize: 2, beta: 3, alpha: 0.5 });
+    const options = randomPatchOptions.parse({ type: 'random-patch', minSize: 2, beta: 3, alpha: 0.5 });
     const area = { y0: 4, x0: 2, y1: 14, x1: 12 };
     const patches = walkPatches(createRng(5), area, 6, options);
     patches.forEach((patch, t) => {

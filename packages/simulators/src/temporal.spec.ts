@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@vad/core';
 import type { FrameSource, SimulateResult } from '@vad/core';
 import { createSimulator } from './create-simulator';
-import { holdOffsets } from './duplicate-frames';
-import { reverseOffsets } from './reversed-frames';
-import { skipOffsets } from './skipped-frames';
+import { holdOffsets } from './plugins/duplicate-frames';
+import { reverseOffsets } from './plugins/reversed-frames';
+import { skipOffsets } from './plugins/skipped-frames';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { AnomalyModel } from '../contracts/model';
 import type { Simulator } from '../contracts/simulator';
 import type { SimulatorSource } from '../parallel/worker-protocol';
-import { createModel, parseModelOptions } from '../models/create-model';
+import { buildModel, parseModelOptions } from '../models/create-model';
 import { modelFlops } from '../models/model-flops';
 import { createRng } from '../rng';
 import { createAdam, disposeAdam } from '../train/adam';
@@ -76,7 +76,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const preset = benchPresets[options.preset];
   const modelOptions = parseModelOptions(preset.model, 'runBench');
   const rng = createRng(`bench/${options.preset}`);
-  const model = createModel(modelOptions, rng.fork('model'));
+  const model = buildModel(modelOptions, rng.fork('model'));
   const threads = options.threads ?? 1;
   if (threads > 1 && options.workerSimulator === undefined) throw new Error(`runBench: threads = ${threads} must come with options.workerSimulator, but got none`);
   const engine = threads > 1 && options.workerSimulator !== undefined ? await createWorkerEngine(model, { threads, model: modelOptions, simulator: options.workerSimulator }) : null;

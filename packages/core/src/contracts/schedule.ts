@@ -1,6 +1,7 @@
 /**
- * The σ-schedule contract, as the trainer sees it. The schedules package implements it structurally
- * (it is pure and does not import core); these types are the single source of truth for the trainer.
+ * The σ-schedule contract, as the trainer sees it, and its ONLY definition: the schedules package
+ * imports these types (`import type`, through the tfjs-free subpath `@vad/core/schedule-contract`).
+ * Keep this file free of imports so that subpath never pulls tfjs into a pure package.
  */
 
 /** JSON-serialisable value (schedule state is stored in checkpoints). */

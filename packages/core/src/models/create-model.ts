@@ -1,14 +1,15 @@
+import type { z } from 'zod';
 import type { AnomalyModel } from '../contracts/model';
 import { describeValue, UserError } from '../errors';
 import type { Rng } from '../rng';
-import type { C3dsuOptions } from './c3dsu';
-import type { ConvAeOptions } from './conv-ae';
 import { parseOptions } from './model-options';
 import { modelRegistry, type ModelType } from './registry';
-import type { UnetOptions } from './unet';
 
-/** Fully-defaulted options of any registered model. */
-export type ModelOptions = C3dsuOptions | UnetOptions | ConvAeOptions;
+/** Fully-defaulted options of any registered model (derived from the registry: nothing to edit here). */
+export type ModelOptions = { [K in ModelType]: z.output<(typeof modelRegistry)[K]['options']> }[ModelType];
+
+/** A registry entry seen through the union of all options (TypeScript cannot pair `type` with its entry). */
+type AnySpec = { create(options: ModelOptions, rng: Rng): AnomalyModel };
 
 /**
  * Validates raw options (e.g. a config's `model` section) against the registry in two steps:
@@ -28,7 +29,19 @@ export function parseModelOptions(raw: unknown, where = 'createModel'): ModelOpt
 }
 
 /**
- * Builds a registered model with weights drawn from `rng` (same seed ⇒ identical weights).
+ * Builds a registered model from options ALREADY parsed (by {@link parseModelOptions} or the config
+ * loader): no second validation; the registry entry named by `options.type` creates it.
+ *
+ * @example
+ * const model = buildModel(parseModelOptions({ type: 'c3dsu' }), createRng(7));
+ */
+export function buildModel(options: ModelOptions, rng: Rng): AnomalyModel {
+  return (modelRegistry[options.type] as AnySpec).create(options, rng);
+}
+
+/**
+ * Builds a registered model with weights drawn from `rng` (same seed ⇒ identical weights), validating
+ * raw `options` first (for direct calls; the config loader validates and then calls {@link buildModel}).
  *
  * @throws UserError for an unknown type or bad options, e.g.
  *   `createModel(options.height) must be a multiple of 16, but got 30`.
@@ -36,13 +49,5 @@ export function parseModelOptions(raw: unknown, where = 'createModel'): ModelOpt
  * const model = createModel({ type: 'c3dsu' }, createRng(7)); // small preset, 1,566,008 parameters
  */
 export function createModel(options: unknown, rng: Rng): AnomalyModel {
-  const parsed = parseModelOptions(options);
-  switch (parsed.type) {
-    case 'c3dsu':
-      return modelRegistry.c3dsu.create(parsed, rng);
-    case 'unet':
-      return modelRegistry.unet.create(parsed, rng);
-    case 'conv-ae':
-      return modelRegistry['conv-ae'].create(parsed, rng);
-  }
+  return buildModel(parseModelOptions(options), rng);
 }

@@ -1,5 +1,5 @@
 export { modelRegistry, type ModelType } from './registry';
-export { createModel, parseModelOptions, type ModelOptions } from './create-model';
+export { buildModel, createModel, parseModelOptions, type ModelOptions } from './create-model';
 export { modelFlops, type ModelFlops } from './model-flops';
 export { defineModel, type ModelSpec } from './model-spec';
 export { c3dsu, c3dsuOptions, type C3dsuOptions } from './c3dsu';

@@ -50,7 +50,7 @@ export async function forceAnomaly(config: unknown, specOf: SpecOf = builtInSpec
   if (config['type'] === 'mixture' && spec === simulatorRegistry.mixture) {
     let components: unknown = config['components'];
     if (components === undefined) {
-      const defaults = simulatorRegistry.mixture.options.parse({}).components;
+      const defaults = simulatorRegistry.mixture.options.parse({ type: 'mixture' }).components;
       const sum = defaults.reduce((total, entry) => total + entry.probability, 0);
       components = defaults.map((entry) => ({ ...entry, probability: entry.probability / sum }));
     }

@@ -19,18 +19,18 @@ const schemas: SectionSchemas = {
   }),
   protocol: z.strictObject({ patchSize: z.number().int().positive().default(16), smoothing: z.enum(['none', 'median']).default('median') }),
   models: {
-    c3dsu: { description: 'C3DSU', options: z.strictObject({ type: z.literal('c3dsu'), latent: z.number().int().positive().default(64), height: z.number().int().positive() }) },
-    unet: { description: 'UNet', options: z.strictObject({ type: z.literal('unet'), latent: z.number().int().positive().default(64), height: z.number().int().positive() }) },
+    c3dsu: { type: 'c3dsu', description: 'C3DSU', options: z.strictObject({ type: z.literal('c3dsu'), latent: z.number().int().positive().default(64), height: z.number().int().positive() }) },
+    unet: { type: 'unet', description: 'UNet', options: z.strictObject({ type: z.literal('unet'), latent: z.number().int().positive().default(64), height: z.number().int().positive() }) },
   },
   simulators: {
-    'weighted-noise': { description: 'noise', options: z.strictObject({ type: z.literal('weighted-noise'), p: z.number().min(0).max(1).default(1) }) },
-    'skipped-frames': { description: 'skip', options: z.strictObject({ type: z.literal('skipped-frames'), strides: z.array(z.number().int().positive()).default([2, 3]) }) },
+    'weighted-noise': { type: 'weighted-noise', description: 'noise', options: z.strictObject({ type: z.literal('weighted-noise'), p: z.number().min(0).max(1).default(1) }) },
+    'skipped-frames': { type: 'skipped-frames', description: 'skip', options: z.strictObject({ type: z.literal('skipped-frames'), strides: z.array(z.number().int().positive()).default([2, 3]) }) },
   },
   schedules: {
-    learned: { description: 'learned', options: z.strictObject({ type: z.literal('learned'), initialSigma: z.number().gt(0).lt(1).default(0.5) }) },
-    static: { description: 'static', options: z.strictObject({ type: z.literal('static'), sigma: z.number().min(0).max(1).default(0.5) }) },
-    none: { description: 'none', options: z.strictObject({ type: z.literal('none') }) },
-    linear: { description: 'linear', options: z.strictObject({ type: z.literal('linear'), start: z.number(), end: z.number() }) },
+    learned: { type: 'learned', description: 'learned', options: z.strictObject({ type: z.literal('learned'), initialSigma: z.number().gt(0).lt(1).default(0.5) }) },
+    static: { type: 'static', description: 'static', options: z.strictObject({ type: z.literal('static'), sigma: z.number().min(0).max(1).default(0.5) }) },
+    none: { type: 'none', description: 'none', options: z.strictObject({ type: z.literal('none') }) },
+    linear: { type: 'linear', description: 'linear', options: z.strictObject({ type: z.literal('linear'), start: z.number(), end: z.number() }) },
   },
   modelDefaults: (data) => ({ height: (data as { height: number }).height }),
 };

@@ -4,13 +4,15 @@ import type { ConfigProblem } from './config-error';
 import { formatIssues } from './format-issues';
 import { isMapping } from './merge';
 
-/** What config validation needs from a plugin spec (models, simulators and schedules all have it). */
+/**
+ * What config validation needs from a plugin spec — the one PluginSpec shape of models, simulators and
+ * schedules: its `type` name and a strict schema of the whole section (with its own `type` literal
+ * and every default).
+ */
 export interface PluginSpecLike {
+  readonly type: string;
   readonly description: string;
-  /** Strict schema of the section with every default; it includes the `type` key unless `typeless`. */
   readonly options: z.ZodType;
-  /** True when `options` validates the section WITHOUT its `type` key (the simulators' convention). */
-  readonly typeless?: boolean;
 }
 
 /** A registry as config validation sees it: `type` → spec. */
@@ -29,7 +31,7 @@ export function parseSection<T = unknown>(file: string, section: string, schema:
 /**
  * Two-step validation of a plugin section (`{ type, …options }`): (1) `type` must name an entry of
  * `catalog` — otherwise one problem listing the known types; (2) the whole section is parsed with
- * that plugin's strict schema, one problem per issue.
+ * that plugin's strict schema (which carries the `type` literal), one problem per issue.
  *
  * @example
  * validatePluginSection('x.yaml', 'schedule', 'schedule', scheduleCatalog, { type: 'linaer' });
@@ -56,10 +58,8 @@ export function validatePluginSection(
   if (spec === undefined) {
     return { ok: false, problems: [{ file, path: `${section}.type`, message: `unknown ${kind} "${type}"; known: ${known}` }] };
   }
-  if (spec.typeless !== true) return parseSection(file, section, spec.options, { ...raw, type });
-  const { type: _type, ...rest } = raw;
-  const result = parseSection<Record<string, unknown>>(file, section, spec.options, rest);
-  if (result.ok) return { ok: true, value: { type, ...result.value } };
-  const allowed = (message: string): string => message.replace(/^unknown key; allowed: /, 'unknown key; allowed: type, ');
-  return { ok: false, problems: result.problems.map((p) => (p.path.split('.').length === 2 ? { ...p, message: allowed(p.message) } : p)) };
+  // The schema's `type` literal is the spec's own name; the section keeps the `type` it was given
+  // (for a simulator plugin, its path or package name).
+  const result = parseSection<Record<string, unknown>>(file, section, spec.options, { ...raw, type: spec.type });
+  return result.ok ? { ok: true, value: { ...result.value, type } } : result;
 }

@@ -42,7 +42,7 @@ function buildModel(c: Case): AnomalyModel {
 
 /** The official weighted noise with A passed in (our simulator's blend, the golden noise). */
 function fixedNoise(noise: tf.Tensor5D): Simulator {
-  const sim = new WeightedNoise({ noise: 'uniform', std: 0.2, p: 1 });
+  const sim = new WeightedNoise({ type: 'weighted-noise', noise: 'uniform', std: 0.2, p: 1 });
   return { type: 'weighted-noise', simulate: (input) => sim.simulateWithNoise(input, noise) };
 }
 

@@ -27,7 +27,7 @@ describe('resolveSimulatorSpec', () => {
     expect(await resolveSimulatorSpec('perlin', root)).toBe(simulatorRegistry.perlin);
     const spec = await resolveSimulatorSpec(example, root);
     expect(spec.type).toBe('scanline-glitch');
-    expect(spec.options.parse({})).toEqual({ maxShift: 4, period: 4, thickness: 2, p: 1 });
+    expect(spec.options.parse({ type: 'scanline-glitch' })).toEqual({ type: 'scanline-glitch', maxShift: 4, period: 4, thickness: 2, p: 1 });
   });
 
   it('names the module for every kind of bad plugin', async () => {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve as resolveImport } from 'import-meta-resolve';
 import { UserError } from '@vad/core';
 import type { Simulator } from '@vad/core';
-import { createSimulator, simulatorRegistry } from '@vad/simulators';
+import { buildSimulator, createSimulator, simulatorRegistry } from '@vad/simulators';
 import type { SimulatorSpec } from '@vad/simulators';
 import { assertSimulatorSpec, guardSpec } from './guard-plugin';
 
@@ -102,4 +102,21 @@ export async function createSimulatorFromConfig(config: unknown, baseDir: string
     if (!Object.hasOwn(simulatorRegistry, type)) plugins[type] = await resolveSimulatorSpec(type, baseDir);
   }
   return createSimulator(config, { where, plugins });
+}
+
+/**
+ * Builds the simulator of a `simulator:` section the config loader ALREADY validated (a trial's
+ * resolved config): plugins are resolved as in {@link createSimulatorFromConfig}, but the section is
+ * not parsed a second time (a `mixture`'s nested simulators are still checked when built).
+ *
+ * @example
+ * await buildSimulatorFromSection(trial.config.simulator, trial.config.baseDir);
+ */
+export async function buildSimulatorFromSection(section: { readonly type: string }, baseDir: string, where = 'simulator'): Promise<Simulator> {
+  const plugins: Record<string, SimulatorSpec> = {};
+  for (const type of collectTypes(section, new Set())) {
+    if (!Object.hasOwn(simulatorRegistry, type)) plugins[type] = await resolveSimulatorSpec(type, baseDir);
+  }
+  const spec = plugins[section.type] ?? (await resolveSimulatorSpec(section.type, baseDir));
+  return buildSimulator({ spec, options: { ...section, type: spec.type } }, { where, plugins });
 }

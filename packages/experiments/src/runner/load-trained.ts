@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createModel, createRng, decodeCheckpoint, isUserError, loadCheckpointWeights, UserError, type AnomalyModel, type Checkpoint } from '@vad/core';
+import { buildModel, createRng, decodeCheckpoint, isUserError, loadCheckpointWeights, UserError, type AnomalyModel, type Checkpoint } from '@vad/core';
 import { sectionSchemas } from '../config/catalogs';
 import { ConfigError } from '../config/config-error';
 import type { TrialConfig } from '../config/experiment-config';
@@ -72,7 +72,7 @@ export async function loadTrained(trialDir: string): Promise<TrainedModel> {
     if (isUserError(error)) throw new UserError(`${weights}: ${error.message.replace(/^decodeCheckpoint: /, '')}`);
     throw error;
   }
-  const model = createModel(config.model, createRng(config.seed).fork('model'));
+  const model = buildModel(config.model, createRng(config.seed).fork('model')); // validated above
   try {
     loadCheckpointWeights(model, checkpoint);
   } catch (error) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createModel, createRng, decodeCheckpoint, encodeCheckpoint, loadWeights, parseModelOptions, UserError, type Checkpoint, type JsonValue, type OfficialArchitecture, type TensorRecord } from '@vad/core';
+import { buildModel, createRng, decodeCheckpoint, encodeCheckpoint, loadWeights, parseModelOptions, UserError, type Checkpoint, type JsonValue, type OfficialArchitecture, type TensorRecord } from '@vad/core';
 import { sectionSchemas } from '../config/catalogs';
 import type { TrialConfig } from '../config/experiment-config';
 import { loadExperiment } from '../config/load-experiment';
@@ -47,7 +47,7 @@ export async function importOfficialCheckpoint(file: string, options: ImportOpti
   const official = readOfficialModel(bytes, file, { height: base.data.height, width: base.data.width });
   const model = parseModelOptions({ ...official.options }, `${file}: the imported model`);
   const config: TrialConfig = { ...base, data: { ...base.data, channels: model.channels }, model };
-  const built = createModel(model, createRng(config.seed).fork('model'));
+  const built = buildModel(model, createRng(config.seed).fork('model'));
   try {
     loadWeights(built, official.weights, file);
   } finally {

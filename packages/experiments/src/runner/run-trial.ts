@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { initBackend } from '@vad/core';
-import { createSimulatorFromConfig } from '../plugins/load-simulator';
+import { buildSimulatorFromSection } from '../plugins/load-simulator';
 import type { Trial } from '../config/experiment-config';
 import { createTrainStream, writeFileAtomic, writeJsonAtomic } from '@vad/data';
 import { imageGridPng } from '../plots/image-grid';
@@ -60,7 +60,7 @@ async function writeFigure(trained: TrainedTrial, data: TrialData, trial: Trial,
   const samples = trial.config.report.figureSamples;
   if (samples === 0 || data.masks === null) return;
   const stream = createTrainStream(data.dataset, { frames: trained.model.geometry.frames, batchSize: samples, masks: data.masks });
-  const simulator = await createSimulatorFromConfig(trial.config.simulator, trial.config.baseDir);
+  const simulator = await buildSimulatorFromSection(trial.config.simulator, trial.config.baseDir);
   for await (const batch of stream.batches(0, trial.config.seed)) {
     const rows = figureRows(trained.model, simulator, batch, trained.result.sigma ?? 0.5, trial.config.seed, stream.source);
     if (rows.length > 0) writeFileAtomic(join(dir, trialFiles.figures, 'figure4.png'), await imageGridPng(rows, figureTitles, 3));

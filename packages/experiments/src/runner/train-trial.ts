@@ -1,6 +1,6 @@
-import { createModel, createRng, train, type AnomalyModel, type JsonValue, type TrainResult, type WorkerEngine } from '@vad/core';
-import { createSchedule } from '@vad/schedules';
-import { createSimulatorFromConfig } from '../plugins/load-simulator';
+import { buildModel, createRng, train, type AnomalyModel, type JsonValue, type TrainResult, type WorkerEngine } from '@vad/core';
+import { buildSchedule } from '@vad/schedules';
+import { buildSimulatorFromSection } from '../plugins/load-simulator';
 import type { TrialConfig } from '../config/experiment-config';
 import { createTrainStream } from '@vad/data';
 import type { TrialData } from './open-trial-data';
@@ -35,9 +35,9 @@ export interface TrainTrialOptions {
  */
 export async function trainTrial(config: TrialConfig, data: TrialData, trialDir: string, options: TrainTrialOptions): Promise<TrainedTrial> {
   const rng = createRng(config.seed);
-  const model = createModel(config.model, rng.fork('model'));
-  const simulator = await createSimulatorFromConfig(config.simulator, config.baseDir);
-  const schedule = createSchedule(config.schedule);
+  const model = buildModel(config.model, rng.fork('model')); // validated by the config loader
+  const simulator = await buildSimulatorFromSection(config.simulator, config.baseDir);
+  const schedule = buildSchedule(config.schedule);
   const stream = createTrainStream(data.dataset, { frames: model.geometry.frames, batchSize: config.trainer.batchSize, masks: data.masks });
   const resume = latestCheckpoint(trialDir, options.log);
   truncateStepLog(trialDir, resume?.checkpoint.step ?? 0);

@@ -20,6 +20,8 @@ export default defineConfig({
           setupFiles: ['../../tools/vitest-tfjs-setup.ts'],
         },
       },
+      // Workspace-level checks (package boundaries through ESLint + Nx, see tools/boundaries.spec.ts).
+      { test: { name: 'workspace', root: '.', include: ['tools/**/*.spec.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 } },
     ],
     reporters: ['default', './tools/summary-reporter.ts'],
     testTimeout: 120_000,

@@ -13,16 +13,20 @@ const io = ['yaml', 'yargs', 'yargs/*', 'sharp', '@resvg/*'];
 const builtinIo = '^(node:)?(fs(.promises)?|child_process)$'; // fs, fs/promises, child_process (esquery: no '/' in a regex)
 
 /** Who may import whom (onlyDependOnLibsWithTags) and which npm packages each kind must not import. */
+// `type:contract` (@vad/contracts: the σ-schedule contract and the one zod-issue formatter) is the
+// leaf every kind may depend on; it depends on nothing internal and imports zod as types only (below).
 function constraints(banIo) {
   const banned = (extra) => [...extra, ...(banIo ? io : [])];
   const nativeSpecs = banIo ? [] : ['type:core'];
+  const contract = 'type:contract';
   return [
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data', 'type:core', 'type:plugin', 'type:pure'] },
-    { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:core'] },
-    { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:core'], bannedExternalImports: banned([]) },
-    { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:backend'], bannedExternalImports: banned([]) },
-    { sourceTag: 'type:backend', onlyDependOnLibsWithTags: nativeSpecs, bannedExternalImports: banned([]) },
-    { sourceTag: 'type:pure', onlyDependOnLibsWithTags: [], bannedExternalImports: banned(tfjs) },
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data', 'type:core', 'type:plugin', 'type:pure', contract] },
+    { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:core', contract] },
+    { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:core', contract], bannedExternalImports: banned([]) },
+    { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:backend', contract], bannedExternalImports: banned([]) },
+    { sourceTag: 'type:backend', onlyDependOnLibsWithTags: [...nativeSpecs, contract], bannedExternalImports: banned([]) },
+    { sourceTag: 'type:pure', onlyDependOnLibsWithTags: [contract], bannedExternalImports: banned(tfjs) },
+    { sourceTag: contract, onlyDependOnLibsWithTags: [], bannedExternalImports: banned(tfjs) },
   ];
 }
 
@@ -33,7 +37,7 @@ function constraints(banIo) {
 const boundaries = ({ spec }) => [
   'error',
   {
-    allow: spec ? ['../../../../tools/*', '../../../tools/*', '../../core/test-support/*'] : ['@vad/core/schedule-contract'],
+    allow: spec ? ['../../../../tools/*', '../../../tools/*', '../../core/test-support/*'] : [],
     enforceBuildableLibDependency: false,
     ignoredCircularDependencies: [['core', 'native']],
     depConstraints: constraints(!spec),
@@ -47,14 +51,12 @@ const builtinBan = {
   'no-restricted-syntax': ['error', { selector: `ImportExpression[source.value=/${builtinIo}/]`, message: 'file/process I/O lives in experiments and data (house style §6.1)' }],
 };
 
-// The one exception to "schedules imports nothing internal": the σ-schedule contract's single
-// definition, `@vad/core/schedule-contract` (a file with no imports), as TYPES only (`import type` /
-// `export type`), so nothing of core is loaded at run time (allowed above, type-only checked here).
-const scheduleContract = "[source.value=/^@vad\\u002Fcore/]";
-const typeOnlyContract = [
-  { selector: `ImportDeclaration[importKind!='type']${scheduleContract}`, message: 'a pure package may import @vad/core/schedule-contract as types only (import type)' },
-  { selector: `ExportNamedDeclaration[exportKind!='type']${scheduleContract}`, message: 'a pure package may re-export @vad/core/schedule-contract as types only (export type)' },
-  { selector: `ExportAllDeclaration${scheduleContract}`, message: 'a pure package may re-export @vad/core/schedule-contract as types only (export type { … })' },
+// @vad/contracts loads nothing at run time but its own code: zod only as TYPES (`import type`; a
+// schema it formats issues for is asked for its JSON Schema through the schema's own method).
+const zodModule = "[source.value=/^zod(\\u002F|$)/]";
+const typeOnlyZod = [
+  { selector: `ImportDeclaration[importKind!='type']${zodModule}`, message: '@vad/contracts may import zod as types only (import type)' },
+  { selector: `ImportExpression${zodModule}`, message: '@vad/contracts may import zod as types only (import type)' },
 ];
 
 export default [
@@ -67,13 +69,13 @@ export default [
   },
   { files: ['packages/*/src/**/*.spec.ts', 'packages/*/src/**/fixtures/**', 'packages/*/src/**/__fixtures__/**'], rules: { '@nx/enforce-module-boundaries': boundaries({ spec: true }) } },
   {
-    files: ['packages/{core,native,simulators,schedules,metrics}/src/**/*.ts'],
+    files: ['packages/{contracts,core,native,simulators,schedules,metrics}/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/fixtures/**', '**/__fixtures__/**'],
     rules: builtinBan,
   },
   {
-    files: ['packages/{schedules,metrics}/src/**/*.ts'],
+    files: ['packages/contracts/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/fixtures/**', '**/__fixtures__/**'],
-    rules: { 'no-restricted-syntax': ['error', builtinBan['no-restricted-syntax'][1], ...typeOnlyContract] },
+    rules: { 'no-restricted-syntax': ['error', builtinBan['no-restricted-syntax'][1], ...typeOnlyZod] },
   },
 ];

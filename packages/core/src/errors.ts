@@ -21,16 +21,6 @@ export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError || (error instanceof Error && error.name === 'UserError');
 }
 
-/** Short, readable rendering of any value for error messages (`but got …`). */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (Array.isArray(value)) return `array of length ${value.length}`;
-  try {
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  } catch {
-    return typeof value;
-  }
-}
+// `describeValue` (the `but got …` part of every message) lives with the one issue formatter in
+// @vad/contracts; core re-exports it, so `import { describeValue } from '@vad/core'` keeps working.
+export { describeValue } from '@vad/contracts';

@@ -9,5 +9,6 @@ export * from './parallel/index';
 export * from './train/index';
 export type * from './contracts/data';
 export type * from './contracts/simulator';
-export type * from './contracts/schedule';
+// The σ-schedule contract's one definition is @vad/contracts; core re-exports it (the trainer's inputs).
+export type { JsonValue, ScheduleContext, ScheduleDecision, SigmaSchedule, StepObservation, TrainableSigma } from '@vad/contracts';
 export type * from './contracts/model';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BatchStream, HostBatch } from '../src/contracts/data';
 import type { AnomalyModel, ModelGeometry, NamedVariable } from '../src/contracts/model';
-import type { JsonValue, SigmaSchedule, TrainableSigma } from '../src/contracts/schedule';
+import type { JsonValue, SigmaSchedule, TrainableSigma } from '@vad/contracts';
 import { createRng, type Rng } from '../src/rng';
 
 /**

@@ -21,7 +21,7 @@ describe('createSchedule', () => {
       [
         'createSchedule(config.start): must be a number in [0, 1], but got 2',
         'createSchedule(config.warmupSteps): must be an integer >= 0, but got -1',
-        'createSchedule(config): unknown key "steps"; allowed: type, start, end, warmupSteps, warmupFraction, warmupFrom',
+        'createSchedule(config.steps): unknown key; allowed: type, start, end, warmupSteps, warmupFraction, warmupFrom',
       ].join('\n'),
     );
   });

@@ -1,3 +1,4 @@
+import { formatIssues } from '@vad/contracts';
 import type { ScheduleSpec } from './define-schedule';
 import { scheduleRegistry, type ScheduleType } from './registry';
 import type { SigmaSchedule } from './types';
@@ -20,7 +21,8 @@ export function getScheduleSpec(type: string, where = 'getScheduleSpec(type)'): 
 /**
  * Builds a schedule from a config section `{ type, …options }`: looks `type` up in the registry,
  * parses the whole section with that schedule's strict schema (defaults filled), then creates it.
- * Every option problem is reported at once, one line each, as `createSchedule(config.<path>): …`.
+ * Every option problem is reported at once, one line each, as `createSchedule(config.<path>): …`, worded
+ * by the one formatter of `@vad/contracts` (as the config loader words them).
  *
  * @example
  * createSchedule({ type: 'static', sigma: 0.3 }).next(context, null).sigma; // => 0.3
@@ -31,13 +33,8 @@ export function createSchedule(config: { readonly type: string; readonly [option
   const spec = getScheduleSpec(config.type, 'createSchedule(config.type)');
   const parsed = spec.options.safeParse(config);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const path = ['config', ...issue.path.map(String)].join('.');
-      return issue.code === 'unrecognized_keys'
-        ? `createSchedule(${path}): unknown key ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; allowed: ${Object.keys(spec.options.shape).join(', ')}`
-        : `createSchedule(${path}): ${issue.message}`;
-    });
-    throw new Error(lines.join('\n'));
+    const problems = formatIssues(['config'], spec.options, config, parsed.error.issues);
+    throw new Error(problems.map((p) => `createSchedule(${p.path}): ${p.message}`).join('\n'));
   }
   return spec.create(parsed.data);
 }

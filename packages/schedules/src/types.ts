@@ -1,7 +1,7 @@
 /**
- * The σ-schedule contract. Its one definition is `packages/core/src/contracts/schedule.ts`, imported
- * here as TYPES only from the tfjs-free subpath `@vad/core/schedule-contract` (a file with no imports):
- * nothing of core is loaded at run time, so this package stays pure (no tfjs, no internal runtime import).
+ * The σ-schedule contract. Its one definition is `@vad/contracts` (`packages/contracts/src/schedule.ts`),
+ * the pure leaf package that the trainer (`@vad/core`) imports too; re-exported here so a schedule
+ * author imports everything from `@vad/schedules`. Types only: nothing is loaded at run time.
  */
 export type {
   JsonValue,
@@ -10,4 +10,4 @@ export type {
   SigmaSchedule,
   StepObservation,
   TrainableSigma,
-} from '@vad/core/schedule-contract';
+} from '@vad/contracts';

@@ -29,13 +29,13 @@ describe('createSimulator', () => {
       message = (error as Error).message;
     }
     expect(message.split('\n')).toEqual([
-      'configs/a.yaml: simulator.alpha must be ≤ 1, but got 2',
-      'configs/a.yaml: simulator.minSize must be an integer, but got 1.5',
+      'configs/a.yaml: simulator.alpha must be a number in (0, 1], but got 2',
+      'configs/a.yaml: simulator.minSize must be an integer ≥ 1, but got 1.5',
       'configs/a.yaml: simulator.blend must be one of "cutmix", "smoothmix-box", "smoothmix-gaussian", "mixup", but got "smooth"',
       'configs/a.yaml: simulator.colour: unknown key; allowed: type, alpha, minSize, beta, blend, intruder, p',
     ]);
-    expect(() => createSimulator({ type: 'skipped-frames', strides: [1, 3] })).toThrow('simulator.strides.0 must be ≥ 2, but got 1');
-    expect(() => createSimulator({ type: 'skipped-frames', strides: [] })).toThrow('simulator.strides must have at least 1 item(s), but got array of length 0');
+    expect(() => createSimulator({ type: 'skipped-frames', strides: [1, 3] })).toThrow('simulator.strides[0] must be an integer ≥ 2, but got 1');
+    expect(() => createSimulator({ type: 'skipped-frames', strides: [] })).toThrow('simulator.strides must be a non-empty list whose items are an integer ≥ 2, but got array of length 0');
   });
 
   it('lists every simulator with a one-line description', () => {

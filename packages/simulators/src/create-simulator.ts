@@ -1,7 +1,7 @@
-import { UserError, describeValue } from '@vad/core';
+import { describeValue, formatIssues, renderProblem } from '@vad/contracts';
+import { UserError } from '@vad/core';
 import type { Simulator } from '@vad/core';
 import type { CreateContext, SimulatorSpec } from './define-simulator';
-import { formatOptionIssues } from './option-issues';
 import { simulatorRegistry } from './registry';
 
 /** Where a config came from and which extra (plugin) specs may be named by its `type`s. */
@@ -25,10 +25,11 @@ function lookup(type: string, plugins: Readonly<Record<string, SimulatorSpec>>):
 
 /**
  * Validates `{ type, …options }` in two steps (house style §6.6): the type must name a built-in or a
- * given plugin; then the rest must pass that spec's strict schema. All issues are reported at once.
+ * given plugin; then the rest must pass that spec's strict schema. All issues are reported at once, worded
+ * by the one formatter of `@vad/contracts` (as the config loader words them, without the file).
  *
  * @throws UserError `simulator.type: unknown simulator "perlin_noise"; known: duplicate-frames, …`
- * @throws UserError one line per option issue, e.g. `simulator.alpha must be ≤ 1, but got 2`
+ * @throws UserError one line per option issue, e.g. `simulator.alpha must be a number in [0, 1], but got 2`
  */
 export function parseSimulatorConfig(config: unknown, options: CreateSimulatorOptions = {}): ParsedSimulatorConfig {
   const where = options.where ?? 'simulator';
@@ -49,8 +50,8 @@ export function parseSimulatorConfig(config: unknown, options: CreateSimulatorOp
   const section = { ...rest, type: spec.type };
   const parsed = spec.options.safeParse(section);
   if (!parsed.success) {
-    const shape = (spec.options as { shape?: Record<string, unknown> }).shape;
-    throw new UserError(formatOptionIssues(where, section, parsed.error.issues, Object.keys(shape ?? {})).join('\n'));
+    const problems = formatIssues([where], spec.options, section, parsed.error.issues);
+    throw new UserError(problems.map((p) => renderProblem(p.path, p.message)).join('\n'));
   }
   return { spec, options: parsed.data };
 }
@@ -61,7 +62,7 @@ export function parseSimulatorConfig(config: unknown, options: CreateSimulatorOp
  * @example
  * const noise = createSimulator({ type: 'weighted-noise' }); // uniform noise, p = 1
  * createSimulator({ type: 'random-patch', alpha: 2 });
- * // throws UserError: simulator.alpha must be ≤ 1, but got 2
+ * // throws UserError: simulator.alpha must be a number in [0, 1], but got 2
  */
 export function createSimulator(config: unknown, options: CreateSimulatorOptions = {}): Simulator {
   return buildSimulator(parseSimulatorConfig(config, options), options);

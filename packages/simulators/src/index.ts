@@ -7,7 +7,6 @@ export type { SimulatorType } from './registry';
 export { describeSimulators } from './describe-simulators';
 export type { SimulatorDescription } from './describe-simulators';
 export { checkSimulateResult } from './check-result';
-export { formatOptionIssues } from './option-issues';
 export { blendResult, middleFrame, sampleGates } from './blend';
 export { createDemoScene } from './demo-scene';
 export type { DemoScene, DemoSceneOptions } from './demo-scene';

@@ -1,3 +1,4 @@
+import { formatIssues, renderProblem } from '@vad/contracts';
 import { z } from 'zod';
 import { describeValue, UserError } from '../errors';
 
@@ -40,7 +41,8 @@ export function commonModelOptions() {
 
 /**
  * Parses `raw` with a strict model schema, reporting every issue at once in the house form
- * `<where>(options.<path>) <message>`.
+ * `<where>(options.<path>) must …` (or `<where>(options.<path>): unknown key; allowed: …`), worded by
+ * the one formatter of `@vad/contracts` that config errors use too.
  *
  * @throws UserError listing all issues, one per line.
  * @example
@@ -50,13 +52,6 @@ export function commonModelOptions() {
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, where: string): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      const allowed = schema instanceof z.ZodObject ? Object.keys(schema.shape).join(', ') : '';
-      return `${where}(options): ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} is not a known option; allowed: ${allowed}`;
-    }
-    const path = issue.path.length > 0 ? `.${issue.path.join('.')}` : '';
-    return `${where}(options${path}) ${issue.message}`;
-  });
-  throw new UserError(lines.join('\n'));
+  const problems = formatIssues(['options'], schema, raw, result.error.issues);
+  throw new UserError(problems.map((p) => renderProblem(`${where}(${p.path})`, p.message)).join('\n'));
 }

@@ -94,11 +94,11 @@ describe('createModel errors', () => {
     }
     expect(message.split('\n').sort()).toEqual(
       [
-        'createModel(options): "extra" is not a known option; allowed: type, latent, height, width, channels, kernels, frames',
+        'createModel(options.extra): unknown key; allowed: type, latent, height, width, channels, kernels, frames',
         'createModel(options.height) must be a multiple of 16, but got 30',
         'createModel(options.frames) must be an odd positive integer, but got 4',
         'createModel(options.channels) must be 1 or 3, but got 2',
-        'createModel(options.kernels.1) must be an odd positive integer, but got 4',
+        'createModel(options.kernels[1]) must be an odd positive integer, but got 4',
       ].sort(),
     );
   });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AnomalyModel, ModelGeometry } from '../contracts/model';
-import type { JsonValue, StepObservation } from '../contracts/schedule';
+import type { JsonValue, StepObservation } from '@vad/contracts';
 import { UserError } from '../errors';
 import { restoreRng, type RngState } from '../rng';
 import { disposeAdam, type Adam } from './adam';

@@ -24,13 +24,15 @@ describe('trainerOptionsSchema', () => {
 
   it('rejects unknown keys and bad values naming the field', () => {
     expect(() => parseTrainerOptions({ epoch: 3 })).toThrow(UserError);
-    expect(() => parseTrainerOptions({ epoch: 3 })).toThrow(/^trainer: keys must be among epochs, batchSize, .*, but got "epoch"$/);
-    expect(() => parseTrainerOptions({ lrDecay: { every: 0.5, gamma: 0.1 } })).toThrow('trainer.lrDecay: keys must be documented, but got "gamma"');
-    expect(() => parseTrainerOptions({ epochs: 0 })).toThrow('trainer.epochs must be > 0, but got 0');
+    expect(() => parseTrainerOptions({ epoch: 3 })).toThrow(/^trainer\.epoch: unknown key; allowed: epochs, batchSize, .*logEvery$/);
+    expect(() => parseTrainerOptions({ lrDecay: { every: 0.5, gamma: 0.1 } })).toThrow('trainer.lrDecay.gamma: unknown key; allowed: every, factor');
+    expect(() => parseTrainerOptions({ epochs: 0 })).toThrow('trainer.epochs must be a positive integer, but got 0');
     // threads is the runner's (experiments/config/trainer-section.ts): core's step has no thread count
-    expect(() => parseTrainerOptions({ threads: 2 })).toThrow(/^trainer: keys must be among epochs, batchSize, .*logEvery, but got "threads"$/);
-    expect(() => parseTrainerOptions({ lambda: 'big' })).toThrow('trainer.lambda must be number, but got "big"');
-    expect(() => parseTrainerOptions({ lossMode: 'ratio' })).toThrow(/^trainer.lossMode must be one of "distinction"\|"reconstruct-normal"\|"max-error", but got "ratio"$/);
+    expect(() => parseTrainerOptions({ threads: 2 })).toThrow(/^trainer\.threads: unknown key; allowed: epochs, batchSize, .*logEvery$/);
+    expect(() => parseTrainerOptions({ lambda: 'big' })).toThrow('trainer.lambda must be a non-negative number, but got "big"');
+    expect(() => parseTrainerOptions({ lossMode: 'ratio' })).toThrow(/^trainer.lossMode must be one of "distinction", "reconstruct-normal", "max-error", but got "ratio"$/);
+    // every issue at once, one line each (the config's `trainer:` wording, without the file)
+    expect(() => parseTrainerOptions({ epochs: 0, lr: -1 })).toThrow('trainer.epochs must be a positive integer, but got 0\ntrainer.lr must be a positive number, but got -1');
   });
 });
 

@@ -1,5 +1,6 @@
+import { formatIssues, renderProblem } from '@vad/contracts';
 import { z } from 'zod';
-import { describeValue, UserError } from '../errors';
+import { UserError } from '../errors';
 import { lossModes } from './loss-modes';
 
 const positiveInt = z.number().int().positive();
@@ -53,24 +54,18 @@ export type TrainerOptions = z.output<typeof trainerOptionsSchema>;
 export type TrainerOptionsInput = z.input<typeof trainerOptionsSchema>;
 
 /**
- * Validates options; a bad value is a {@link UserError} naming the field.
+ * Validates options; every bad value at once, one {@link UserError} line each, worded by the one
+ * formatter of `@vad/contracts` (the config's `trainer:` errors read the same, without the file).
  *
  * @example
- * parseTrainerOptions({ epochs: 0 }); // throws "trainer.epochs must be > 0, but got 0"
+ * parseTrainerOptions({ epochs: 0 }); // throws "trainer.epochs must be a positive integer, but got 0"
  */
 export function parseTrainerOptions(input: unknown): TrainerOptions {
-  const result = trainerOptionsSchema.safeParse(input ?? {}, { reportInput: true });
+  const raw = input ?? {};
+  const result = trainerOptionsSchema.safeParse(raw);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (issue === undefined) throw new UserError('trainer: options must be valid, but got an unexplained zod failure');
-  const where = ['trainer', ...issue.path.map(String)].join('.');
-  if (issue.code === 'unrecognized_keys') {
-    const known = issue.path.length === 0 ? ` among ${Object.keys(trainerOptionsSchema.shape).join(', ')}` : ' documented';
-    throw new UserError(`${where}: keys must be${known}, but got ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`);
-  }
-  const found = /expected (.*?)(, received .*)?$/.exec(issue.message)?.[1] ?? issue.message;
-  const expected = found.replace(/^\w+ to (be|have) /, '').replace(/^([<>]=?)/, '$1 ');
-  throw new UserError(`${where} must be ${expected}, but got ${describeValue(issue.input)}`);
+  const problems = formatIssues(['trainer'], trainerOptionsSchema, raw, result.error.issues);
+  throw new UserError(problems.map((p) => renderProblem(p.path, p.message)).join('\n'));
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { FrameSource } from '../contracts/data';
 import type { AnomalyModel } from '../contracts/model';
-import type { JsonValue, SigmaSchedule, StepObservation } from '../contracts/schedule';
+import type { JsonValue, SigmaSchedule, StepObservation } from '@vad/contracts';
 import type { Simulator } from '../contracts/simulator';
 import { describeValue, UserError } from '../errors';
 import { createRng, type Rng } from '../rng';

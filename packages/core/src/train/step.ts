@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { HostBatch } from '../contracts/data';
 import type { AnomalyModel } from '../contracts/model';
-import type { ScheduleContext } from '../contracts/schedule';
+import type { ScheduleContext } from '@vad/contracts';
 import { describeValue, UserError } from '../errors';
 import { adamUpdate } from './adam';
 import { reconstructionLoss } from './loss';

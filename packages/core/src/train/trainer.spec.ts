@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ScheduleContext, SigmaSchedule } from '../contracts/schedule';
+import type { ScheduleContext, SigmaSchedule } from '@vad/contracts';
 import type { Simulator } from '../contracts/simulator';
 import { createRng } from '../rng';
 import type { Checkpoint } from './checkpoint';
@@ -148,12 +148,12 @@ describe('train', () => {
     await expect(train({ model, simulator, schedule: learnedSchedule(), data: stream(1), seed: 1 })).rejects.toThrow(
       'train: data clip shape [T,H,W,C] must be [3,8,4,3] (model tiny), but got [3,4,4,3]',
     );
-    await expect(train({ model, simulator, schedule: learnedSchedule(), data: stream(1), seed: 1, options: { epochz: 1 } as never })).rejects.toThrow(/trainer: keys must be among epochs, .* but got "epochz"/);
+    await expect(train({ model, simulator, schedule: learnedSchedule(), data: stream(1), seed: 1, options: { epochz: 1 } as never })).rejects.toThrow(/trainer\.epochz: unknown key; allowed: epochs, .*logEvery/);
     await expect(
       train({ model: createTinyModel(geometry, createRng(1)), simulator, schedule: learnedSchedule(), data: stream(1), seed: 1, options: { batchSize: 1 } }),
     ).rejects.toThrow('train: batch size must be at most trainer.batchSize = 1, but got 2');
     await expect(train({ model: createTinyModel(geometry, createRng(1)), simulator, schedule: learnedSchedule(), data: stream(1), seed: 1, options: { threads: 2 } as never })).rejects.toThrow(
-      /^trainer: keys must be among epochs, .*, but got "threads"$/, // threads is the runner's: it passes a data-parallel engine instead
+      /^trainer\.threads: unknown key; allowed: epochs, .*logEvery$/, // threads is the runner's: it passes a data-parallel engine instead
     );
   });
 

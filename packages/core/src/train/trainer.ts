@@ -1,6 +1,6 @@
 import type { BatchStream, HostBatch } from '../contracts/data';
 import type { AnomalyModel } from '../contracts/model';
-import type { JsonValue, SigmaSchedule } from '../contracts/schedule';
+import type { JsonValue, SigmaSchedule } from '@vad/contracts';
 import type { Simulator } from '../contracts/simulator';
 import { UserError } from '../errors';
 import { captureCheckpoint, restoreSession, type Checkpoint } from './checkpoint';

@@ -151,6 +151,6 @@ describe('vad simulate', () => {
     const code = await main(['simulate', '--config', config, '--out', join(dir, 'x.png')]);
     spy.mockRestore();
     expect(code).toBe(2);
-    expect(errors.join('')).toBe(`${config}: simulators.0.alpha must be ≤ 1, but got 3\n`);
+    expect(errors.join('')).toBe(`${config}: simulators.0.alpha must be a number in (0, 1], but got 3\n`);
   });
 });

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { formatIssues, renderProblem } from '@vad/contracts';
 import { UserError } from '@vad/core';
 
 /** One problem found in a config: the file, the dotted path inside it, and the house-form text. */
@@ -12,8 +14,20 @@ export interface ConfigProblem {
 /** Renders one problem as `file: path: message` or `file: path must …` (the house form). */
 export function formatProblem(problem: ConfigProblem): string {
   if (problem.path === '') return `${problem.file}: ${problem.message}`;
-  const joiner = /^(must|should) /.test(problem.message) ? ' ' : ': ';
-  return `${problem.file}: ${problem.path}${joiner}${problem.message}`;
+  return `${problem.file}: ${renderProblem(problem.path, problem.message)}`;
+}
+
+/**
+ * zod issues as problems of `file`: the one formatter of `@vad/contracts` (which the packages' own
+ * option errors use too), each problem tagged with the file.
+ *
+ * @example
+ * // trainer schema has epochs: z.number().int().positive(); input { epochs: -5 }
+ * configProblems('x.yaml', ['trainer'], schema, input, issues);
+ * // => [{ file: 'x.yaml', path: 'trainer.epochs', message: 'must be a positive integer, but got -5' }]
+ */
+export function configProblems(file: string, prefix: readonly PropertyKey[], schema: z.ZodType, input: unknown, issues: readonly z.core.$ZodIssue[]): ConfigProblem[] {
+  return formatIssues(prefix, schema, input, issues).map((problem) => ({ file, ...problem }));
 }
 
 /**

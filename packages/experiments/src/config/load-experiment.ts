@@ -1,11 +1,10 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parseLauncher, type LauncherOverrides } from '../launchers/launcher-config';
-import { ConfigError, formatProblem, type ConfigProblem } from './config-error';
+import { ConfigError, configProblems, formatProblem, type ConfigProblem } from './config-error';
 import { configHash } from './config-hash';
 import { baselineProblems, crossCheckProblems } from './cross-checks';
 import { composeConfigFile, displayPath } from './compose';
 import { deepFreeze, type ExperimentConfig, type Trial, type TrialConfig } from './experiment-config';
-import { formatIssues } from './format-issues';
 import { expandGrid } from './grid';
 import { setDotted } from './merge';
 import { applyOverrides, parseOverrides } from './overrides';
@@ -50,7 +49,7 @@ export async function loadExperiment(file: string, options: LoadOptions, schemas
   const raw = applyOverrides(composed.raw, parseOverrides(options.set ?? []));
   if (options.backend !== undefined) raw['backend'] = options.backend;
   const top = topLevelSchema.safeParse(raw);
-  const problems: ConfigProblem[] = top.success ? [] : formatIssues(label, [], topLevelSchema, raw, top.error.issues);
+  const problems: ConfigProblem[] = top.success ? [] : configProblems(label, [], topLevelSchema, raw, top.error.issues);
   const grid = top.success ? top.data.grid : {};
   problems.push(...gridKeyProblems(label, grid));
   const launcher = parseLauncher(label, raw['launcher'], options.launcher);

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { describeValue } from '@vad/core';
-import type { ConfigProblem } from './config-error';
-import { formatIssues } from './format-issues';
+import { describeValue } from '@vad/contracts';
+import { configProblems, type ConfigProblem } from './config-error';
 import { isMapping } from './merge';
 
 /**
@@ -25,7 +24,7 @@ export type SectionResult<T = unknown> = { readonly ok: true; readonly value: T 
 export function parseSection<T = unknown>(file: string, section: string, schema: z.ZodType, input: unknown): SectionResult<T> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return { ok: true, value: result.data as T };
-  return { ok: false, problems: formatIssues(file, section.split('.'), schema, input ?? {}, result.error.issues) };
+  return { ok: false, problems: configProblems(file, section.split('.'), schema, input ?? {}, result.error.issues) };
 }
 
 /**

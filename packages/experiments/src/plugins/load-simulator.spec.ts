@@ -60,7 +60,7 @@ describe('resolveSimulatorSpec', () => {
   });
 
   it('validates plugin options like built-ins and resolves plugins nested in a mixture', async () => {
-    expect((await failure(createSimulatorFromConfig({ type: example, maxShift: 0 }, root))).message).toBe('simulator.maxShift must be ≥ 1, but got 0');
+    expect((await failure(createSimulatorFromConfig({ type: example, maxShift: 0 }, root))).message).toBe('simulator.maxShift must be an integer ≥ 1, but got 0');
     const mixture = await createSimulatorFromConfig({ type: 'mixture', components: [{ probability: 1, simulator: { type: example } }] }, root);
     expect(mixture.type).toBe('mixture');
   });

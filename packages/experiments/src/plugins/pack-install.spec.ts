@@ -96,7 +96,7 @@ describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package'
     const experiments = join(app, 'node_modules', '@vad', 'experiments');
     expect(existsSync(join(app, 'node_modules', 'tsx'))).toBe(false);
     expect(existsSync(join(experiments, 'src'))).toBe(false);
-    for (const name of ['core', 'data', 'simulators', 'schedules', 'metrics', 'experiments', 'native']) {
+    for (const name of ['contracts', 'core', 'data', 'simulators', 'schedules', 'metrics', 'experiments', 'native']) {
       const manifest = JSON.parse(readFileSync(join(app, 'node_modules', '@vad', name, 'package.json'), 'utf8')) as Record<string, unknown>;
       expect(manifest['private']).toBeUndefined();
       expect(manifest['license']).toBe('MIT');
@@ -105,6 +105,10 @@ describe.skipIf(!enabled)('installed packages and an out-of-tree plugin package'
     }
     expect(existsSync(join(experiments, 'dist', 'plugin.d.ts'))).toBe(true);
     expect(existsSync(join(app, 'node_modules', '@vad', 'data', 'dataset-sources.json'))).toBe(true); // the URL table of `vad data download`
+    // @vad/contracts, the pure leaf: no runtime dependency (zod is a peer, for its types only)
+    const contracts = JSON.parse(readFileSync(join(app, 'node_modules', '@vad', 'contracts', 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(contracts['dependencies']).toBeUndefined();
+    expect(contracts['peerDependencies']).toEqual({ zod: expect.any(String) });
     // @vad/native ships what a user's machine needs to compile the addon, and no binary of ours
     const native = join(app, 'node_modules', '@vad', 'native');
     for (const file of ['binding.gyp', 'scripts/build-addon.mjs', 'addon/addon.cc', 'addon/context.h']) expect(existsSync(join(native, file)), file).toBe(true);

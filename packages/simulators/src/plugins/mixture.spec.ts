@@ -48,6 +48,6 @@ describe('mixture', () => {
     const over = { type: 'mixture', components: [{ probability: 0.7, simulator: { type: 'perlin' } }, { probability: 0.6, simulator: { type: 'perlin' } }] };
     expect(() => createSimulator(over)).toThrow('simulator.components must have probabilities summing to at most 1 (they sum to 1.3), but got array of length 2');
     const nested = { type: 'mixture', components: [{ probability: 0.5, simulator: { type: 'perlin', threshold: 3 } }] };
-    expect(() => createSimulator(nested)).toThrow('simulator.components.0.simulator.threshold must be ≤ 1, but got 3');
+    expect(() => createSimulator(nested)).toThrow('simulator.components.0.simulator.threshold must be a number in [-1, 1], but got 3');
   });
 });

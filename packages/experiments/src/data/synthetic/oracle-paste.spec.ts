@@ -51,6 +51,6 @@ describe('oracle-paste (the benchmark check positive control)', () => {
   });
 
   it('validates its options like every simulator', () => {
-    expect(() => createSimulator({ type: 'oracle-paste', kinds: ['teleport'] }, { plugins: { 'oracle-paste': oracle } })).toThrow(/kinds\.0/);
+    expect(() => createSimulator({ type: 'oracle-paste', kinds: ['teleport'] }, { plugins: { 'oracle-paste': oracle } })).toThrow(/kinds\[0\]/);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The σ-schedule contract, as the trainer sees it, and its ONLY definition: the schedules package
- * imports these types (`import type`, through the tfjs-free subpath `@vad/core/schedule-contract`).
- * Keep this file free of imports so that subpath never pulls tfjs into a pure package.
+ * The σ-schedule contract, as the trainer sees it, and its ONLY definition: `@vad/core` (the trainer)
+ * and `@vad/schedules` (the strategies) both import these types from here, and core re-exports them.
+ * Types only: nothing here exists at run time.
  */
 
 /** JSON-serialisable value (schedule state is stored in checkpoints). */

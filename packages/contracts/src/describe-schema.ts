@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** The subset of JSON Schema that zod's `toJSONSchema` emits and that messages need. */
 export interface JsonSchemaNode {
@@ -21,10 +21,17 @@ export interface JsonSchemaNode {
 
 const SAFE_MAX = Number.MAX_SAFE_INTEGER;
 
-/** JSON Schema of a zod schema's input side (what a YAML author writes); `{}` when zod cannot say. */
+/**
+ * JSON Schema of a zod schema's input side (what a YAML author writes); `{}` when zod cannot say.
+ * Asked of the schema itself (its `toJSONSchema` method), so this package needs zod's types only, and a
+ * plugin's schema is described by the zod it was built with.
+ *
+ * @example
+ * inputJsonSchema(z.number().int().positive().default(10)); // => { type: 'integer', exclusiveMinimum: 0, default: 10, … }
+ */
 export function inputJsonSchema(schema: z.ZodType): JsonSchemaNode {
   try {
-    return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+    return schema.toJSONSchema({ io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
   } catch {
     // Schemas with custom refinements zod cannot express still validate; they just get generic wording.
     return {};

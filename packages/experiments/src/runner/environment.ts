@@ -51,7 +51,7 @@ function git(root: string, args: string[]): string | undefined {
 export function describeEnvironment(backend: BackendInfo, start: string = process.cwd()): RunEnvironment {
   const root = findRepoRoot(start) ?? start;
   const packages: Record<string, string> = {};
-  for (const name of ['core', 'simulators', 'schedules', 'metrics', 'experiments', 'native']) {
+  for (const name of ['contracts', 'core', 'data', 'simulators', 'schedules', 'metrics', 'experiments', 'native']) {
     const version = readJsonVersion(join(root, 'packages', name, 'package.json'));
     if (version !== undefined) packages[`@vad/${name}`] = version;
   }

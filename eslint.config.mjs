@@ -30,14 +30,15 @@ function constraints(banIo) {
   ];
 }
 
-// The specs may also use the workspace's test helpers: tools/ (shared-data.ts) and core's test-support/
-// (core's trainer fixtures, outside its published src; native's specs use them). native's specs test the
+// The specs may also use the workspace's test helpers: tools/ (shared-data.ts), core's test-support/
+// (core's trainer fixtures, outside its published src; native's specs use them) and simulators'
+// test-support/ (the simulator contract suite; experiments runs it on the example plugin). native's specs test the
 // backend through core's models, an edge native → core that exists in specs only (the type:backend
 // constraint above still rejects it in native's sources), so that one cycle is ignored.
 const boundaries = ({ spec }) => [
   'error',
   {
-    allow: spec ? ['../../../../tools/*', '../../../tools/*', '../../core/test-support/*'] : [],
+    allow: spec ? ['../../../../tools/*', '../../../tools/*', '../../core/test-support/*', '../../../simulators/test-support/*'] : [],
     enforceBuildableLibDependency: false,
     ignoredCircularDependencies: [['core', 'native']],
     depConstraints: constraints(!spec),

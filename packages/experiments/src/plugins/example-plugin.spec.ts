@@ -1,103 +1,15 @@
-import * as tf from '@tensorflow/tfjs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '@vad/core';
-import type { SimulateInput, Simulator } from '@vad/core';
-import { checkSimulateResult, createDemoScene, type SimulatorSpec } from '@vad/simulators';
+import { describeSimulatorContract } from '../../../simulators/test-support/contract-suite';
 import { createSimulatorFromConfig, resolveSimulatorSpec } from './load-simulator';
 
-// The simulator contract (simulators/src/contract.spec.ts checks every built-in) for the example
-// plugin, loaded the way a config names it: by path, through the plugin loader (no import edge
-// from a package into examples/).
+// The simulator contract (the same suite simulators/src/contract.spec.ts runs on every built-in) for
+// the example plugin, loaded the way a config names it: by path, through the plugin loader (no import
+// edge from a package into examples/).
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const example = './examples/plugins/scanline-glitch.ts';
 
-const scene = createDemoScene({ height: 16, width: 16, channels: 3, seed: 7, frames: 24 });
-const host = scene.batch([{ video: 'demo-0', frame: 10 }, { video: 'demo-1', frame: 12 }], 3);
-
-let spec: SimulatorSpec;
-let simulator: Simulator;
-
-function input(seed: number, sigma: tf.Scalar): SimulateInput {
-  const clips = tf.tensor5d(host.clips, [...host.shape]);
-  const masks = tf.tensor5d(host.masks ?? new Float32Array(0), [...host.shape.slice(0, 4), 1] as [number, number, number, number, number]);
-  return { clips, masks, sigma, rng: createRng(seed), meta: host.meta, source: scene.source };
-}
-
-function run(seed: number, sigmaValue: number) {
-  return tf.tidy(() => {
-    const sigma = tf.scalar(sigmaValue);
-    const given = input(seed, sigma);
-    const result = simulator.simulate(given);
-    checkSimulateResult(given, result, simulator.type);
-    return [given.clips, given.masks, result.clips, result.mask, result.target].map((t) => t.arraySync());
-  }) as [number[][][][][], number[][][][][], number[][][][][], number[][][][][], number[][][][]];
-}
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  spec = await resolveSimulatorSpec(example, root);
-  simulator = await createSimulatorFromConfig({ type: example, p: 1 }, root);
-});
-
-describe('simulator contract: scanline-glitch (the example plugin)', () => {
-  it('has a strict schema whose defaults round-trip', () => {
-    const defaults = spec.options.parse({ type: spec.type });
-    expect(spec.options.parse(defaults)).toEqual(defaults);
-    expect(spec.options.safeParse({ type: spec.type, notAnOption: 1 }).success).toBe(false);
-    expect(spec.description.length).toBeGreaterThan(10);
-  });
-
-  it('keeps shapes, returns a binary non-empty mask inside the object mask, and changes only the mask', () => {
-    const [x, objects, out, mask, target] = run(1, 0.7);
-    const flat = (value: unknown): number[] => (value as number[]).flat(4) as number[];
-    const [xs, os, outs, ms] = [flat(x), flat(objects), flat(out), flat(mask)];
-    expect(ms.every((v) => v === 0 || v === 1)).toBe(true);
-    expect(ms.some((v) => v === 1)).toBe(true);
-    ms.forEach((m, i) => expect(m <= (os[i] ?? 0)).toBe(true)); // bounded by the object mask
-    const channels = xs.length / ms.length;
-    const changedOutside = outs.filter((v, i) => v !== xs[i] && ms[Math.floor(i / channels)] === 0);
-    expect(changedOutside).toEqual([]);
-    expect(outs.some((v, i) => v !== xs[i])).toBe(true);
-    expect(target).toEqual(x.map((clip) => clip[1])); // the normal middle frame
-  });
-
-  it('is deterministic under a seed and varies across seeds', () => {
-    const [, , a, maskA] = run(3, 0.5);
-    const [, , b, maskB] = run(3, 0.5);
-    const [, , c] = run(4, 0.5);
-    expect(b).toEqual(a);
-    expect(maskB).toEqual(maskA);
-    expect(c).not.toEqual(a);
-  });
-
-  it('is the identity at σ = 0', () => {
-    const [x, , out] = run(5, 0);
-    expect(out).toEqual(x);
-  });
-
-  it('has a finite, non-zero gradient w.r.t. σ', () => {
-    const value = tf.tidy(() => {
-      const base = input(6, tf.scalar(0));
-      const loss = (sigma: tf.Tensor): tf.Scalar => {
-        const result = simulator.simulate({ ...base, rng: createRng(6), sigma: sigma as tf.Scalar });
-        return tf.sum(tf.square(tf.sub(result.clips, base.clips)));
-      };
-      return tf.grad(loss)(tf.scalar(0.5)).dataSync()[0] ?? NaN;
-    });
-    expect(Number.isFinite(value)).toBe(true);
-    expect(Math.abs(value)).toBeGreaterThan(1e-6);
-  });
-
-  it('leaks no tensors', () => {
-    const sigma = tf.scalar(0.5);
-    const given = input(8, sigma);
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) {
-      const result = simulator.simulate({ ...given, rng: createRng(i) });
-      tf.dispose([result.clips, result.mask, result.target]);
-    }
-    expect(tf.memory().numTensors).toBe(before);
-    tf.dispose([sigma, given.clips, given.masks]);
-  });
+describeSimulatorContract('simulator contract: scanline-glitch (the example plugin)', async () => {
+  const spec = await resolveSimulatorSpec(example, root);
+  const simulator = await createSimulatorFromConfig({ type: example, p: 1 }, root);
+  return { spec, build: () => simulator };
 });
